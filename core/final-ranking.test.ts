@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { computeFinalRanking, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
+import { INTEGRATION_PRESET } from './integration.js';
+import { CPNS_PIPELINE, JPT_PIPELINE, type PipelineStage } from './pipeline.js';
+import { RANKING_PRESET } from './ranking.js';
+
+type Person = { id: string; skd: [number, number, number] | 'absent' | null; skb?: number | 'absent'; praktik?: number | 'absent'; passed?: boolean; formasi?: string; ipk?: number | null; birthDate?: string; disqualified?: boolean };
+
+function cpnsInput(people: Person[], over: Partial<FinalRankingInput> = {}): FinalRankingInput {
+  const candidates: FinalCandidateInput[] = people.map((p) => ({
+    applicationId: p.id,
+    registrationNumber: `R-${p.id}`,
+    name: `Nama ${p.id}`,
+    formasiId: p.formasi ?? 'F1',
+    birthDate: p.birthDate ?? '1998-01-01',
+    ipk: p.ipk === undefined ? 3.5 : p.ipk,
+    disqualified: p.disqualified ?? false,
+  }));
+  const skd = new Map<string, CatOutcome>();
+  const skb = new Map<string, CatOutcome>();
+  const praktik = new Map<string, PanelOutcome>();
+  for (const p of people) {
+    if (p.skd === 'absent') skd.set(p.id, { state: 'absent' });
+    else if (p.skd) {
+      const [twk, tiu, tkp] = p.skd;
+      skd.set(p.id, { state: 'scored', total: twk + tiu + tkp, scores: { TWK: twk, TIU: tiu, TKP: tkp }, passed: p.passed ?? (twk >= 65 && tiu >= 80 && tkp >= 166) });
+    }
+    if (p.skb !== undefined) skb.set(p.id, p.skb === 'absent' ? { state: 'absent' } : { state: 'scored', total: p.skb, scores: { SKB: p.skb }, passed: true });
+    if (p.praktik !== undefined) praktik.set(p.id, p.praktik === 'absent' ? { state: 'absent' } : { state: 'scored', score: p.praktik, max: 100 });
+  }
+  return {
+    pipeline: CPNS_PIPELINE,
+    formations: [
+      { id: 'F1', label: 'Pranata Komputer — Diskominfo', count: 1 },
+      { id: 'F2', label: 'Analis Data — Bappeda', count: 1 },
+    ],
+    candidates,
+    cat: new Map([
+      ['skd', { max: 550, outcomes: skd }],
+      ['skb', { max: 500, outcomes: skb }],
+    ]),
+    panel: new Map([['skb.praktik_kerja', praktik]]),
+    panelLocked: new Map([['skb', true]]),
+    integration: INTEGRATION_PRESET,
+    ranking: RANKING_PRESET,
+    ...over,
+  };
+}
+
+const summary = (result: ReturnType<typeof computeFinalRanking>) => result.lines.map((l) => [l.applicationId, l.rank, l.status, l.finalUnits]);
+
+describe('computeFinalRanking — CPNS from SKD to the final list', () => {
+  it('keeps only those over the pass mark within 3 × the formation, integrates 40/60 and ranks', () => {
+    const result = computeFinalRanking(
+      cpnsInput([
+        { id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 }, // 440 → 32 + 0.6(0.6·80 + 0.4·80) = 32 + 48 = 80
+        { id: 'b', skd: [90, 110, 200], skb: 450, praktik: 90 }, // 400
+        { id: 'c', skd: [80, 100, 190], skb: 300, praktik: 70 },
+        { id: 'd', skd: [70, 90, 180], skb: 500, praktik: 100 }, // 4th by SKD: out at the 3 × cut-off
+        { id: 'e', skd: [60, 150, 220] }, // TWK below 65: out
+        { id: 'f', skd: 'absent' },
+      ]),
+    );
+    expect(result.issues).toEqual([]);
+    expect(summary(result)).toEqual([
+      ['b', 1, 'lulus', 83091],
+      ['a', 2, 'tidak_lulus', 80000],
+      ['c', 3, 'tidak_lulus', 65309],
+    ]);
+    expect(result.eliminated.sort((x, y) => (x.applicationId < y.applicationId ? -1 : 1))).toEqual([
+      { applicationId: 'd', stageKey: 'skd', reason: 'tidak_lolos' },
+      { applicationId: 'e', stageKey: 'skd', reason: 'tidak_lolos' },
+      { applicationId: 'f', stageKey: 'skd', reason: 'tidak_hadir' },
+    ]);
+    expect(result.lines[0]).toMatchObject({ scores: { skd: 400, 'skb.cat_skb': 450, 'skb.praktik_kerja': 90 }, skd: { total: 400, twk: 90, tiu: 110, tkp: 200 } });
+  });
+
+  it('lets everyone tied with the last SKD place proceed (more than 3 ×)', () => {
+    const result = computeFinalRanking(
+      cpnsInput([
+        { id: 'a', skd: [100, 100, 200], skb: 400, praktik: 80 },
+        { id: 'b', skd: [100, 100, 190], skb: 400, praktik: 80 },
+        { id: 'c', skd: [100, 100, 180], skb: 400, praktik: 80 },
+        { id: 'd', skd: [100, 100, 180], skb: 400, praktik: 80 },
+      ]),
+    );
+    expect(result.lines).toHaveLength(4);
+  });
+
+  it('marks a finalist absent at SKB tidak_hadir and a disqualified one diskualifikasi, never ranked', () => {
+    const result = computeFinalRanking(
+      cpnsInput([
+        { id: 'a', skd: [100, 120, 220], skb: 'absent', praktik: 80 },
+        { id: 'b', skd: [90, 110, 200], skb: 300, praktik: 'absent' },
+        { id: 'c', skd: [80, 100, 190], skb: 100, praktik: 10, disqualified: true },
+      ]),
+    );
+    expect(summary(result)).toEqual([
+      ['a', null, 'tidak_hadir', null],
+      ['b', null, 'tidak_hadir', null],
+      ['c', null, 'diskualifikasi', null],
+    ]);
+    expect(result.lines[0]!.scores).toMatchObject({ skd: 440, 'skb.cat_skb': null, 'skb.praktik_kerja': 80 });
+  });
+
+  it('breaks an equal final score by the chain (SKD total, then TKP) and names it on both lines', () => {
+    const result = computeFinalRanking(
+      cpnsInput([
+        { id: 'b', skd: [65, 80, 130], passed: true, skb: 500, praktik: 100 }, // SKD 275 → 20 + 60 = 80.000
+        { id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 }, // SKD 440 → 32 + 48 = 80.000
+        { id: 'c', skd: [110, 130, 200], skb: 400, praktik: 80 }, // SKD 440, TKP 200 → 80.000
+      ]),
+    );
+    expect(result.lines.map((l) => [l.applicationId, l.finalUnits, l.decidedByAbove, l.decidedByBelow])).toEqual([
+      ['a', 80000, null, 'tkp'],
+      ['c', 80000, 'tkp', 'skdTotal'],
+      ['b', 80000, 'skdTotal', null],
+    ]);
+  });
+
+  it('reports what forbids publishing: scores missing, panel not locked, no CAT blueprint', () => {
+    const missing = computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220], skb: 400 }, { id: 'b', skd: [90, 110, 200], skb: 400, praktik: 80 }]));
+    expect(missing.issues).toEqual(['1 peserta belum memiliki semua nilai yang diintegrasikan.']);
+    expect(missing.lines.map((l) => [l.applicationId, l.status, l.missing])).toEqual([
+      ['b', 'lulus', []],
+      ['a', null, ['skb.praktik_kerja']],
+    ]);
+    const unlocked = computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 }], { panelLocked: new Map() }));
+    expect(unlocked.issues).toContain('Nilai panel Seleksi Kompetensi Bidang (SKB) — Praktik kerja belum dikunci.');
+    const noBlueprint = computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220] }], { cat: new Map() }));
+    expect(noBlueprint.issues[0]).toContain('belum memiliki cetak biru CAT');
+  });
+
+  it('refuses a pipeline whose weights do not sum to 100 before computing anything', () => {
+    const broken = CPNS_PIPELINE.map((s): PipelineStage => (s.key === 'skb' ? { ...s, weight: 50 } : s));
+    const result = computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 }], { pipeline: broken }));
+    expect(result.lines).toEqual([]);
+    expect(result.issues[0]).toMatch(/^stages: Jumlah bobot .* harus 100; saat ini 90/);
+  });
+
+  it('refuses two scales for one panel component', () => {
+    const input = cpnsInput([
+      { id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 },
+      { id: 'b', skd: [90, 110, 200], skb: 400, praktik: 80 },
+    ]);
+    (input.panel.get('skb.praktik_kerja') as Map<string, PanelOutcome>).set('b', { state: 'scored', score: 8, max: 10 });
+    expect(computeFinalRanking(input).issues[0]).toContain('skala yang berbeda');
+  });
+
+  it('gives the same lines whatever the order of the input', () => {
+    const people: Person[] = Array.from({ length: 30 }, (_, i) => ({ id: `p${String(i).padStart(2, '0')}`, skd: [70 + (i % 5) * 10, 85 + (i % 4) * 5, 170 + (i % 6) * 5], skb: 300 + (i % 7) * 20, praktik: 60 + (i % 9) * 4, formasi: i % 2 ? 'F1' : 'F2', ipk: 3 + (i % 3) / 10 }));
+    const forward = computeFinalRanking(cpnsInput(people));
+    const backward = computeFinalRanking(cpnsInput([...people].reverse()));
+    expect(backward.lines).toEqual(forward.lines);
+    expect(forward.lines.filter((l) => l.status === 'lulus')).toHaveLength(2);
+  });
+});
+
+describe('computeFinalRanking — JPT by its stage weights, three best per post', () => {
+  it('integrates four panel stages and passes three per place', () => {
+    const stages = ['asesmen', 'makalah', 'wawancara', 'rekam_jejak'];
+    const panel = new Map(stages.map((key) => [key, new Map<string, PanelOutcome>()]));
+    const ids = ['a', 'b', 'c', 'd'];
+    ids.forEach((id, i) => stages.forEach((key) => panel.get(key)!.set(id, { state: 'scored', score: 90 - i * 5, max: 100 })));
+    const result = computeFinalRanking({
+      pipeline: JPT_PIPELINE,
+      formations: [{ id: 'F1', label: 'Kepala Dinas', count: 1 }],
+      candidates: ids.map((id) => ({ applicationId: id, registrationNumber: `R-${id}`, name: id, formasiId: 'F1', birthDate: '1975-01-01', ipk: null, disqualified: false })),
+      cat: new Map(),
+      panel,
+      panelLocked: new Map(stages.map((key) => [key, true])),
+      integration: INTEGRATION_PRESET,
+      ranking: RANKING_PRESET,
+    });
+    expect(result.issues).toEqual([]);
+    expect(summary(result)).toEqual([
+      ['a', 1, 'lulus', 90000],
+      ['b', 2, 'lulus', 85000],
+      ['c', 3, 'lulus', 80000],
+      ['d', 4, 'tidak_lulus', 75000],
+    ]);
+    expect(result.formations[0]).toMatchObject({ count: 1, places: 3 });
+  });
+});

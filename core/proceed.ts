@@ -1,0 +1,131 @@
+/**
+ * Who proceeds from SKD to SKB (domain rules §4): per formation, among those who met the SKD pass
+ * mark, ranked by SKD total; up to multiplier × formation count proceed. Ties at the cut-off are
+ * broken by TKP, then TIU, then TWK; candidates still tied with the last place all proceed, so a
+ * formation can send more than multiplier × count.
+ */
+
+export type SkdTieBreak = 'TKP' | 'TIU' | 'TWK';
+
+export interface ProceedPreset {
+  readonly multiplier: number;
+  readonly tieBreakOrder: readonly SkdTieBreak[];
+}
+
+// Domain rules §4: up to 3 × the formation count; ties at the cut-off by TKP, then TIU, then TWK.
+export const SKB_PROCEED_PRESET: ProceedPreset = { multiplier: 3, tieBreakOrder: ['TKP', 'TIU', 'TWK'] };
+
+export interface ProceedFormation {
+  readonly id: string;
+  /** Places to fill in this formation. */
+  readonly count: number;
+}
+
+export interface ProceedCandidate {
+  readonly id: string;
+  readonly formasiId: string;
+  /** Met the pass mark of the formation's kind (see evaluatePass); others are never ranked. */
+  readonly metPassMark: boolean;
+  readonly skd: { readonly total: number; readonly TWK: number; readonly TIU: number; readonly TKP: number };
+}
+
+export interface ProceedOptions {
+  readonly formations: readonly ProceedFormation[];
+  readonly candidates: readonly ProceedCandidate[];
+  readonly preset: ProceedPreset;
+}
+
+export interface ProceedOutcome {
+  readonly id: string;
+  readonly formasiId: string;
+  /** Competition rank ("1, 2, 2, 4") among those who met the pass mark; null for the rest. */
+  readonly rank: number | null;
+  readonly proceeds: boolean;
+  /** Proceeds only because fully tied with the last place inside the quota. */
+  readonly beyondQuota: boolean;
+  /**
+   * For candidates with the cut-off SKD total when the cut fell inside that total: the criterion
+   * that put them in (against the best one left out) or out (against the last one in).
+   */
+  readonly decidedBy: SkdTieBreak | null;
+}
+
+export interface ProceedFormationSummary {
+  readonly formasiId: string;
+  readonly quota: number;
+  readonly ranked: number;
+  readonly proceeding: number;
+  /** Lowest SKD total that proceeds; null when nobody proceeds. */
+  readonly cutoffTotal: number | null;
+}
+
+export interface ProceedResult {
+  /** Per formation (by id), best first; those below the pass mark last, by id. */
+  readonly candidates: readonly ProceedOutcome[];
+  readonly formations: readonly ProceedFormationSummary[];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function firstDifference(a: ProceedCandidate, b: ProceedCandidate, order: readonly SkdTieBreak[]): SkdTieBreak | null {
+  return order.find((key) => a.skd[key] !== b.skd[key]) ?? null;
+}
+
+/** Negative when `a` ranks before `b`; 0 when tied on total and every tie-break. */
+function compareScores(a: ProceedCandidate, b: ProceedCandidate, order: readonly SkdTieBreak[]): number {
+  if (a.skd.total !== b.skd.total) return b.skd.total - a.skd.total;
+  const key = firstDifference(a, b, order);
+  return key === null ? 0 : b.skd[key] - a.skd[key];
+}
+
+function rankFormation(formation: ProceedFormation, pool: ProceedCandidate[], preset: ProceedPreset): { outcomes: ProceedOutcome[]; summary: ProceedFormationSummary } {
+  const order = preset.tieBreakOrder;
+  const quota = Math.floor(preset.multiplier * formation.count);
+  const ranked = pool.filter((c) => c.metPassMark).sort((a, b) => compareScores(a, b, order) || byText(a.id, b.id));
+  let proceeding = Math.min(quota, ranked.length);
+  while (proceeding > 0 && proceeding < ranked.length && compareScores(ranked[proceeding - 1]!, ranked[proceeding]!, order) === 0) proceeding += 1;
+
+  const lastIn = ranked[proceeding - 1];
+  const firstOut = ranked[proceeding];
+  const cutInsideTotal = lastIn !== undefined && firstOut !== undefined && lastIn.skd.total === firstOut.skd.total;
+
+  let rank = 0;
+  const outcomes = ranked.map((candidate, index): ProceedOutcome => {
+    if (index === 0 || compareScores(ranked[index - 1]!, candidate, order) !== 0) rank = index + 1;
+    const proceeds = index < proceeding;
+    let decidedBy: SkdTieBreak | null = null;
+    if (cutInsideTotal && candidate.skd.total === lastIn.skd.total) {
+      decidedBy = proceeds ? firstDifference(candidate, firstOut, order) : firstDifference(lastIn, candidate, order);
+    }
+    return { id: candidate.id, formasiId: formation.id, rank, proceeds, beyondQuota: proceeds && index >= quota, decidedBy };
+  });
+  const unranked = pool
+    .filter((c) => !c.metPassMark)
+    .sort((a, b) => byText(a.id, b.id))
+    .map((c): ProceedOutcome => ({ id: c.id, formasiId: formation.id, rank: null, proceeds: false, beyondQuota: false, decidedBy: null }));
+
+  return {
+    outcomes: [...outcomes, ...unranked],
+    summary: { formasiId: formation.id, quota, ranked: ranked.length, proceeding, cutoffTotal: lastIn?.skd.total ?? null },
+  };
+}
+
+export function selectForSkb({ formations, candidates, preset }: ProceedOptions): ProceedResult {
+  if (!(preset.multiplier > 0)) throw new RangeError(`pengali formasi harus positif: ${preset.multiplier}`);
+  const pools = new Map<string, ProceedCandidate[]>();
+  for (const formation of formations) {
+    if (pools.has(formation.id)) throw new Error(`formasi ${formation.id} ganda`);
+    if (!Number.isInteger(formation.count) || formation.count < 0) throw new RangeError(`formasi ${formation.id}: jumlah kebutuhan tidak sah (${formation.count})`);
+    pools.set(formation.id, []);
+  }
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
+    if (seen.has(candidate.id)) throw new Error(`peserta ${candidate.id} ganda`);
+    seen.add(candidate.id);
+    const pool = pools.get(candidate.formasiId);
+    if (!pool) throw new Error(`peserta ${candidate.id}: formasi ${candidate.formasiId} tidak dikenal`);
+    pool.push(candidate);
+  }
+  const results = [...formations].sort((a, b) => byText(a.id, b.id)).map((formation) => rankFormation(formation, pools.get(formation.id)!, preset));
+  return { candidates: results.flatMap((r) => r.outcomes), formations: results.map((r) => r.summary) };
+}

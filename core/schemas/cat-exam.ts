@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { uuid } from './common.js';
+
+export const checkInBody = z.object({ pin: z.string().trim().regex(/^\d{6}$/, 'PIN sesi terdiri dari 6 angka') });
+
+export const answerInput = z.object({
+  questionId: uuid(),
+  optionId: z.string().min(1).max(20).nullable(),
+  flagged: z.boolean().default(false),
+  /** The participant's click counter: strictly increasing per attempt. */
+  seq: z.number().int().min(1).max(10_000_000),
+});
+export const answersBody = z.object({ answers: z.array(answerInput).min(1, 'Tidak ada jawaban').max(200, 'Maksimal 200 jawaban per kiriman') });
+
+export const eventsBody = z.object({
+  events: z.array(z.object({ kind: z.string().max(30), at: z.string().max(40) })).min(1).max(100),
+});
+
+export const writeOutcome = z.object({
+  questionId: z.string(),
+  seq: z.number().int(),
+  status: z.enum(['stored', 'duplicate', 'rejected']),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+
+export const attemptSummary = z.object({
+  id: z.string(),
+  status: z.enum(['allocated', 'active', 'finished', 'absent']),
+  sessionId: z.string().nullable(),
+  seat: z.number().int().nullable(),
+  identityConfirmed: z.boolean(),
+  checkedIn: z.boolean(),
+  startedAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  durationSeconds: z.number().int(),
+});
+
+export const paperQuestion = z.object({
+  number: z.number().int(),
+  questionId: z.string(),
+  subtest: z.string(),
+  stem: z.string(),
+  imageFileId: z.string().nullable(),
+  options: z.array(z.object({ id: z.string(), text: z.string(), imageFileId: z.string().nullable() })),
+});
+
+export const attemptState = z.object({
+  attempt: attemptSummary,
+  serverNow: z.string(),
+  remainingSeconds: z.number().int().nullable(),
+  paper: z.array(paperQuestion).nullable(),
+  answers: z.array(z.object({ questionId: z.string(), optionId: z.string().nullable(), flagged: z.boolean(), seq: z.number().int() })),
+});
+
+export const liveScore = z.object({
+  attemptId: z.string(),
+  sessionId: z.string().nullable(),
+  selectionId: z.string(),
+  venueId: z.string().nullable(),
+  registrationNumber: z.string(),
+  name: z.string(),
+  scores: z.record(z.string(), z.number()),
+  total: z.number().int(),
+  passed: z.boolean(),
+  scoredAt: z.string(),
+});
+
+export const resultSchema = z.object({
+  attemptId: z.string(),
+  registrationNumber: z.string(),
+  scores: z.record(z.string(), z.number()),
+  total: z.number().int(),
+  passed: z.boolean(),
+  passReasons: z.array(z.string()),
+  answerSheetHash: z.string(),
+  resultHash: z.string(),
+  scoredAt: z.string(),
+});
+
+export const boardQuery = z
+  .object({ session: uuid().optional(), selection: uuid().optional(), venue: uuid().optional() })
+  .refine((q) => [q.session, q.selection, q.venue].filter(Boolean).length === 1, 'Pilih tepat satu: session, selection atau venue');

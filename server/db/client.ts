@@ -1,0 +1,117 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle is a Db too: functions that write take `Db` and work inside or outside a transaction. */
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export type Database = {
+  db: Db;
+  kind: DatabaseKind;
+  /** Runs SQL text with several statements and no parameters (migrations). */
+  exec(sqlText: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /** Like query, as a named prepared statement on PostgreSQL (hot paths: parsed and planned once per connection). */
+  prepared<T = Record<string, unknown>>(name: string, sqlText: string, params: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export type CreateDatabaseOptions = {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+  /** PostgreSQL schema to work in (tests use one per file); default: the server's default search_path. */
+  searchPath?: string;
+  /** Reuse an already started embedded instance (tests share one per worker); it is not closed by close(). */
+  pglite?: PGlite;
+};
+
+const SAFE_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+export async function createDatabase(options: CreateDatabaseOptions): Promise<Database> {
+  if (options.searchPath !== undefined && !SAFE_IDENTIFIER.test(options.searchPath)) {
+    throw new Error(`invalid schema name ${options.searchPath}`);
+  }
+  if (options.databaseUrl) return createPostgres(options.databaseUrl, options);
+  return createEmbedded(options);
+}
+
+async function createEmbedded(options: CreateDatabaseOptions): Promise<Database> {
+  let client = options.pglite;
+  const owned = !client;
+  if (!client) {
+    const dir = path.join(options.dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+    client = new PGlite(dir);
+  }
+  await client.waitReady;
+  if (options.searchPath) await client.exec(`SET search_path TO ${options.searchPath}`);
+  const pglite = client;
+  return {
+    db: drizzlePglite({ client: pglite, schema }) as unknown as Db,
+    kind: 'embedded',
+    exec: async (sqlText) => {
+      await pglite.exec(sqlText);
+    },
+    query: async <T>(sqlText: string, params: unknown[] = []) => (await pglite.query<T>(sqlText, params)).rows,
+    prepared: async <T>(_name: string, sqlText: string, params: unknown[]) => (await pglite.query<T>(sqlText, params)).rows,
+    close: async () => {
+      if (owned) await pglite.close();
+    },
+  };
+}
+
+async function createPostgres(url: string, options: CreateDatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Requests in flight get their own error.
+  });
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    db: drizzlePg({ client: pool, schema }) as unknown as Db,
+    kind: 'postgres',
+    exec: async (sqlText) => {
+      await pool.query(sqlText);
+    },
+    query: async <T>(sqlText: string, params: unknown[] = []) => (await pool.query(sqlText, params)).rows as T[],
+    prepared: async <T>(name: string, sqlText: string, params: unknown[]) => (await pool.query({ name, text: sqlText, values: params })).rows as T[],
+    close: () => pool.end(),
+  };
+}
+
+/** Runs raw SQL through Drizzle (inside a transaction when `db` is one) and returns its rows; both drivers answer `{ rows }`. */
+export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** A LIKE/ILIKE pattern matching text that contains `text` literally (its %, _ and \ escaped). */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+type RawClient = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>; query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * Runs one hand-written statement on `db`'s own connection — the pool, or the connection of the
+ * transaction `db` is — as a named prepared statement on PostgreSQL (parsed and planned once per
+ * connection; the embedded database ignores the name). For hot paths inside transactions. Rows
+ * come with the driver's own types (timestamptz as Date; select `date` columns as text).
+ */
+export async function selectPrepared<T>(db: Db, name: string, text: string, params: unknown[]): Promise<T[]> {
+  // Drizzle keeps the driver's client (pg Pool or PoolClient, PGlite or its transaction) on the session.
+  const client = (db as unknown as { session: { client: RawClient } }).session.client;
+  const result = client instanceof pg.Pool || client instanceof pg.Client ? await client.query({ name, text, values: params }) : await client.query(text, params);
+  return result.rows as T[];
+}

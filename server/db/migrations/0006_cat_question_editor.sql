@@ -1,0 +1,1 @@
+ALTER TABLE "cat_questions" ADD COLUMN "edited_by" uuid;

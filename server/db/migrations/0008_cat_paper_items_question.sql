@@ -1,0 +1,1 @@
+CREATE INDEX "cat_paper_items_question_idx" ON "cat_paper_items" USING btree ("question_id");

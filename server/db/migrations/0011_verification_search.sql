@@ -1,0 +1,1 @@
+CREATE INDEX "applications_search_idx" ON "applications" USING gin (to_tsvector('simple', coalesce("applicant_name", '') || ' ' || coalesce("registration_number", '')));

@@ -1,0 +1,1 @@
+CREATE INDEX "cat_attempts_blueprint_idx" ON "cat_attempts" USING btree ("blueprint_id");

@@ -1,0 +1,88 @@
+import { and, eq } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import { selectPrepared, type Db } from '../../db/client.js';
+import { AppError, notFound } from '../../errors.js';
+import { getFile, storeUpload, type FileKind } from '../files/files.service.js';
+import { loadApplicationView } from './applications.repo.js';
+import { getOwnApplication } from './applications.service.js';
+import { applicationDocuments } from './applications.table.js';
+
+const KIND_OF_FORMAT: Record<string, FileKind> = { pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', png: 'png' };
+
+export type UploadDocumentInput = {
+  db: Db;
+  uploadDir: string;
+  accountId: string;
+  applicationId: string;
+  key: string;
+  stream: Readable;
+  fileName: string;
+};
+
+/**
+ * Uploads (or replaces) one required document of a draft application: streamed and checked by
+ * content, format and the round's size limit (files.service); replaceable until submission.
+ */
+// Re-checked under the row lock: a submission that won the race freezes the documents. The lock,
+// the check and the link are one statement.
+const ATTACH_SQL = `WITH app AS (
+    SELECT id, agency_id, status FROM applications WHERE id = $1 AND account_id = $2 FOR UPDATE
+  ), linked AS (
+    INSERT INTO application_documents (application_id, agency_id, requirement_key, file_id, sha256, uploaded_at)
+    SELECT id, agency_id, $3, $4, $5, $6 FROM app WHERE status = 'draft'
+    ON CONFLICT (application_id, requirement_key) DO UPDATE SET file_id = excluded.file_id, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at
+    RETURNING id
+  )
+  SELECT app.status, (SELECT count(*) FROM linked)::int AS linked FROM app`;
+
+/**
+ * Uploads (or replaces) one required document of a draft application: streamed and checked by
+ * content, format and the round's size limit (files.service); replaceable until submission.
+ */
+export async function uploadDocument(input: UploadDocumentInput) {
+  const view = await loadApplicationView(input.db, { accountId: input.accountId, applicationId: input.applicationId });
+  if (!view) throw notFound('Pendaftaran');
+  if (view.application.status !== 'draft') throw new AppError('INVALID_STATE', 'Dokumen tidak dapat diganti setelah pendaftaran dikirim.');
+  const requirement = view.target.selection.requiredDocuments.find((d) => d.key === input.key);
+  if (!requirement) throw notFound('Dokumen yang diminta seleksi ini');
+  const kinds = [...new Set(requirement.formats.map((f) => KIND_OF_FORMAT[f]).filter((k): k is FileKind => Boolean(k)))];
+  return storeUpload({
+    db: input.db,
+    uploadDir: input.uploadDir,
+    stream: input.stream,
+    fileName: input.fileName,
+    kinds,
+    maxBytes: requirement.maxKb * 1024,
+    agencyId: view.application.agencyId,
+    actorId: input.accountId,
+    attach: async (tx, file) => {
+      const [row] = await selectPrepared<{ status: string; linked: number }>(tx, 'application_document_attach', ATTACH_SQL, [input.applicationId, input.accountId, input.key, file.id, file.sha256, new Date()]);
+      if (!row) throw notFound('Pendaftaran');
+      if (row.status !== 'draft' || row.linked !== 1) throw new AppError('INVALID_STATE', 'Dokumen tidak dapat diganti setelah pendaftaran dikirim.');
+      return file;
+    },
+  });
+}
+
+export async function removeDocument(db: Db, options: { accountId: string; applicationId: string; key: string }) {
+  await db.transaction(async (tx) => {
+    const application = await getOwnApplication(tx, { accountId: options.accountId, applicationId: options.applicationId, lock: true });
+    if (application.status !== 'draft') throw new AppError('INVALID_STATE', 'Dokumen tidak dapat dihapus setelah pendaftaran dikirim.');
+    const removed = await tx
+      .delete(applicationDocuments)
+      .where(and(eq(applicationDocuments.applicationId, application.id), eq(applicationDocuments.requirementKey, options.key)))
+      .returning({ id: applicationDocuments.id });
+    if (!removed.length) throw notFound('Dokumen');
+  });
+}
+
+/** One uploaded document of the applicant's own application (for their preview). */
+export async function ownDocumentFile(db: Db, options: { accountId: string; applicationId: string; key: string }) {
+  const application = await getOwnApplication(db, options);
+  const [document] = await db
+    .select()
+    .from(applicationDocuments)
+    .where(and(eq(applicationDocuments.applicationId, application.id), eq(applicationDocuments.requirementKey, options.key)));
+  if (!document) throw notFound('Dokumen');
+  return getFile(db, document.fileId);
+}

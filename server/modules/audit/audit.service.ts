@@ -1,0 +1,235 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
+import { canonicalJson } from '../../../core/canonical.js';
+import { selectPrepared, type Db } from '../../db/client.js';
+import { accounts } from '../accounts/accounts.table.js';
+import { auditHeads, auditLog } from './audit.table.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+export const NATIONAL_CHAIN = 'national';
+
+export type AuditInput = {
+  agencyId: string | null;
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  details?: Record<string, unknown>;
+};
+
+export type AuditRecord = typeof auditLog.$inferSelect;
+
+type HashedFields = Omit<AuditRecord, 'id' | 'hash'>;
+
+/** The hash of an entry: SHA-256 over the canonical JSON of every field but its id and its own hash. */
+export function hashEntry(fields: HashedFields): string {
+  const payload = canonicalJson({
+    chain: fields.chain,
+    seq: fields.seq,
+    agencyId: fields.agencyId,
+    actorId: fields.actorId,
+    action: fields.action,
+    targetType: fields.targetType,
+    targetId: fields.targetId,
+    summary: fields.summary,
+    createdAt: fields.createdAt,
+    prevHash: fields.prevHash,
+  });
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+/**
+ * Appends an entry to the agency's chain. Call it with the transaction that makes the change, so the
+ * record and the change commit together; the chain head is locked so concurrent writers queue.
+ */
+export async function recordAudit(tx: Db, input: AuditInput): Promise<AuditRecord> {
+  const chain = input.agencyId ?? NATIONAL_CHAIN;
+  // The head is locked until the transaction ends, so every statement from here to the commit
+  // holds up the agency's other writers: two round trips in all (lock, then entry and head together).
+  let [head] = await selectPrepared<{ seq: string | number; hash: string }>(tx, 'audit_head_lock', HEAD_LOCK_SQL, [chain]);
+  if (!head) {
+    await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+    [head] = await selectPrepared<{ seq: string | number; hash: string }>(tx, 'audit_head_lock', HEAD_LOCK_SQL, [chain]);
+    if (!head) throw new Error('audit head missing');
+  }
+  // Round-trip through JSON so the stored jsonb and the hashed value are the same data.
+  const summary = JSON.parse(
+    JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) }),
+  ) as Record<string, unknown>;
+  const fields: HashedFields = {
+    chain,
+    seq: Number(head.seq) + 1,
+    agencyId: input.agencyId,
+    actorId: input.actorId,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    summary,
+    createdAt: new Date(),
+    prevHash: head.hash,
+  };
+  const hash = hashEntry(fields);
+  const id = randomUUID();
+  await selectPrepared(tx, 'audit_append', APPEND_SQL, [
+    id,
+    chain,
+    fields.seq,
+    fields.agencyId,
+    fields.actorId,
+    fields.action,
+    fields.targetType,
+    fields.targetId,
+    JSON.stringify(summary),
+    fields.createdAt,
+    fields.prevHash,
+    hash,
+  ]);
+  return { id, ...fields, hash };
+}
+
+const HEAD_LOCK_SQL = 'SELECT seq, hash FROM audit_heads WHERE chain = $1 FOR UPDATE';
+const APPEND_SQL = `WITH entry AS (
+    INSERT INTO audit_log (id, chain, seq, agency_id, actor_id, action, target_type, target_id, summary, created_at, prev_hash, hash)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) RETURNING seq
+  )
+  UPDATE audit_heads SET seq = (SELECT seq FROM entry), hash = $12 WHERE chain = $2`;
+
+/**
+ * Appends many entries in the order given, for batch work on a hot path (e.g. scoring a chunk of
+ * CAT attempts): per chain one head lock, the links computed here, then the entries and the new
+ * head in one statement — the same chain, entry for entry, as calling recordAudit for each in turn.
+ * Call it late in the transaction that makes the change: the heads stay locked until it commits.
+ */
+export async function recordAuditBatch(tx: Db, inputs: readonly AuditInput[]): Promise<number> {
+  const byChain = new Map<string, AuditInput[]>();
+  for (const input of inputs) {
+    const chain = input.agencyId ?? NATIONAL_CHAIN;
+    const group = byChain.get(chain);
+    if (group) group.push(input);
+    else byChain.set(chain, [input]);
+  }
+  // Heads locked in one fixed order, so two batches over the same chains never wait on each other in a circle.
+  for (const chain of [...byChain.keys()].sort()) {
+    const group = byChain.get(chain)!;
+    let [head] = await selectPrepared<{ seq: string | number; hash: string }>(tx, 'audit_head_lock', HEAD_LOCK_SQL, [chain]);
+    if (!head) {
+      await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+      [head] = await selectPrepared<{ seq: string | number; hash: string }>(tx, 'audit_head_lock', HEAD_LOCK_SQL, [chain]);
+      if (!head) throw new Error('audit head missing');
+    }
+    const createdAt = new Date();
+    let seq = Number(head.seq);
+    let prevHash = head.hash;
+    const rows = group.map((input) => {
+      const summary = JSON.parse(
+        JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) }),
+      ) as Record<string, unknown>;
+      seq += 1;
+      const fields: HashedFields = { chain, seq, agencyId: input.agencyId, actorId: input.actorId, action: input.action, targetType: input.targetType, targetId: input.targetId ?? null, summary, createdAt, prevHash };
+      const hash = hashEntry(fields);
+      prevHash = hash;
+      return { ...fields, hash };
+    });
+    await selectPrepared(tx, 'audit_append_batch', APPEND_BATCH_SQL, [
+      rows.map(() => randomUUID()),
+      chain,
+      rows.map((r) => r.seq),
+      rows.map((r) => r.agencyId),
+      rows.map((r) => r.actorId),
+      rows.map((r) => r.action),
+      rows.map((r) => r.targetType),
+      rows.map((r) => r.targetId),
+      rows.map((r) => JSON.stringify(r.summary)),
+      createdAt,
+      rows.map((r) => r.prevHash),
+      rows.map((r) => r.hash),
+      seq,
+      prevHash,
+    ]);
+  }
+  return inputs.length;
+}
+
+const APPEND_BATCH_SQL = `WITH entries AS (
+    INSERT INTO audit_log (id, chain, seq, agency_id, actor_id, action, target_type, target_id, summary, created_at, prev_hash, hash)
+    SELECT e.id, $2, e.seq, e.agency_id, e.actor_id, e.action, e.target_type, e.target_id, e.summary, $10, e.prev_hash, e.hash
+    FROM unnest($1::uuid[], $3::bigint[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $11::text[], $12::text[])
+      AS e(id, seq, agency_id, actor_id, action, target_type, target_id, summary, prev_hash, hash)
+  )
+  UPDATE audit_heads SET seq = $13, hash = $14 WHERE chain = $2`;
+// (A data-modifying WITH runs exactly once whether or not the outer statement reads it.)
+
+export type ChainVerification = {
+  chain: string;
+  ok: boolean;
+  entries: number;
+  firstBroken: null | { seq: number; id: string | null; reason: string };
+};
+
+/** Recomputes a chain from its first entry; reports the first entry whose link or hash does not hold. */
+export async function verifyChain(db: Db, chain: string): Promise<ChainVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  const pageSize = 5000;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.chain, chain), gt(auditLog.seq, expectedSeq - 1)))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize);
+    for (const row of rows) {
+      const broken = (reason: string): ChainVerification => ({ chain, ok: false, entries, firstBroken: { seq: row.seq, id: row.id, reason } });
+      if (row.seq !== expectedSeq) {
+        return { chain, ok: false, entries, firstBroken: { seq: expectedSeq, id: null, reason: `entri nomor ${expectedSeq} hilang` } };
+      }
+      if (row.prevHash !== prevHash) return broken('hash entri sebelumnya tidak cocok (rantai terputus)');
+      if (hashEntry(row) !== row.hash) return broken('isi entri tidak cocok dengan hash-nya (data diubah)');
+      prevHash = row.hash;
+      expectedSeq += 1;
+      entries += 1;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.chain, chain));
+  if (head && (head.seq !== entries || head.hash !== prevHash)) {
+    return { chain, ok: false, entries, firstBroken: { seq: entries + 1, id: null, reason: `rantai berakhir di entri ${entries}, padahal kepala rantai mencatat ${head.seq} entri (entri terakhir hilang)` } };
+  }
+  return { chain, ok: true, entries, firstBroken: null };
+}
+
+export async function listChains(db: Db): Promise<string[]> {
+  const rows = await db.select({ chain: auditHeads.chain }).from(auditHeads).orderBy(asc(auditHeads.chain));
+  return rows.map((row) => row.chain);
+}
+
+export type ListAuditOptions = {
+  agencyId: string | null;
+  page: number;
+  pageSize: number;
+  action?: string | undefined;
+  /** Only the records about one thing (e.g. one selection round's history). */
+  targetId?: string | undefined;
+};
+
+export async function listAudit(db: Db, options: ListAuditOptions) {
+  const chain = options.agencyId ?? NATIONAL_CHAIN;
+  const where = and(
+    eq(auditLog.chain, chain),
+    options.action ? eq(auditLog.action, options.action) : undefined,
+    options.targetId ? eq(auditLog.targetId, options.targetId) : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(auditLog).where(where);
+  const items = await db
+    .select({ entry: auditLog, actorName: accounts.name })
+    .from(auditLog)
+    .leftJoin(accounts, eq(accounts.id, auditLog.actorId))
+    .where(where)
+    .orderBy(desc(auditLog.seq))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  return { total: total?.n ?? 0, items };
+}

@@ -1,0 +1,141 @@
+// Gathers what core/final-ranking reads for a round: recorded CAT results (or, for the integrity
+// check, scores recomputed from the raw answer sheets and the assessors' own scores), the panel's scores through the panel
+// module's service, the decisions on record (disqualifications, accepted data corrections).
+import { presetForBlueprint } from '../../../core/cat-exam.js';
+import type { CatOutcome, FinalCandidateInput, FinalRankingInput, PanelOutcome } from '../../../core/final-ranking.js';
+import { integrationPlan } from '../../../core/final-results.js';
+import { INTEGRATION_PRESET } from '../../../core/integration.js';
+import { RANKING_PRESET } from '../../../core/ranking.js';
+import type { Database, Db } from '../../db/client.js';
+import { recomputeBlueprintScores } from '../cat-exam/scoring.js';
+import { panelScoresFromSheetsReader, type PanelScoresReader } from './panel-source.js';
+import { loadBlueprints, loadCandidates, loadCatOutcomes, loadFormations, type CandidateRow, type FormasiRow, type RoundRow } from './results.repo.js';
+
+export type Correction = { applicationId: string; item: string; value: number | string };
+
+export type GatherOptions = {
+  db: Db;
+  /** Needed to recompute from raw answer sheets. */
+  database?: Database;
+  panelScores: PanelScoresReader;
+  round: RoundRow;
+  /** recorded: the stored CAT results; raw: every score recomputed from its answer sheet. */
+  source: 'recorded' | 'raw';
+  disqualified: ReadonlySet<string>;
+  corrections: readonly Correction[];
+};
+
+export type RoundInputs = {
+  input: FinalRankingInput;
+  formations: Map<string, FormasiRow & { label: string }>;
+  candidates: Map<string, CandidateRow>;
+  /** Stage key → blueprint id of its CAT. */
+  blueprintOf: Map<string, string>;
+  /** CAT results changed by an audited correction (a raw recompute keeps the corrected score): registration number and stage. */
+  corrected: Array<{ registrationNumber: string; stageKey: string }>;
+  /** Locked panel scores changed by an audited correction (kept by a raw recompute): registration number and score leaf. */
+  panelCorrected: Array<{ registrationNumber: string; stageKey: string }>;
+};
+
+export function formasiLabel(f: Pick<FormasiRow, 'position_name' | 'unit_name' | 'kind'>): string {
+  return `${f.position_name} — ${f.unit_name}${f.kind && f.kind !== 'umum' ? ` (${f.kind})` : ''}`;
+}
+
+/** IPK of the diploma the formation asks for: the best GPA among the applicant's diplomas of the formation's level (any level when none matches). */
+export function ipkFor(education: CandidateRow['education'], levels: readonly string[]): number | null {
+  const rows = Array.isArray(education) ? education : [];
+  const wanted = new Set(levels.map((l) => l.toUpperCase()));
+  const matching = rows.filter((r) => r.level && wanted.has(String(r.level).toUpperCase()));
+  const gpas = (matching.length ? matching : rows).map((r) => r.gpa).filter((g): g is number => typeof g === 'number' && Number.isFinite(g));
+  return gpas.length ? Math.max(...gpas) : null;
+}
+
+function catOutcome(row: { status: string; total: number | null; scores: Record<string, number> | null; passed: boolean | null }): CatOutcome {
+  if (row.total !== null && row.total !== undefined) return { state: 'scored', total: Number(row.total), scores: row.scores ?? {}, passed: row.passed === true };
+  if (row.status === 'absent') return { state: 'absent' };
+  return { state: 'pending' };
+}
+
+export async function gatherInputs(options: GatherOptions): Promise<RoundInputs> {
+  const { db, round } = options;
+  const [formasiRows, candidateRows, blueprints] = await Promise.all([loadFormations(db, round.id), loadCandidates(db, round.id), loadBlueprints(db, round.id)]);
+  const formations = new Map(formasiRows.map((f) => [f.id, { ...f, label: formasiLabel(f) }]));
+  const plan = integrationPlan(round.pipeline);
+
+  const cat = new Map<string, { max: number; outcomes: Map<string, CatOutcome> }>();
+  const corrected: RoundInputs['corrected'] = [];
+  const blueprintOf = new Map<string, string>();
+  const catStages = new Set(round.pipeline.filter((s) => s.kind === 'cat' || s.components?.some((c) => c.kind === 'cat')).map((s) => s.key));
+  for (const blueprint of blueprints) {
+    if (!catStages.has(blueprint.stage_key)) continue;
+    blueprintOf.set(blueprint.stage_key, blueprint.id);
+    const max = presetForBlueprint({ preset: blueprint.preset, durationMinutes: blueprint.duration_minutes, sections: blueprint.sections, passRules: blueprint.pass_rules }).maxTotal;
+    const rows = await loadCatOutcomes(db, blueprint.id);
+    const outcomes = new Map<string, CatOutcome>();
+    if (options.source === 'raw') {
+      if (!options.database) throw new Error('database diperlukan untuk menghitung ulang dari lembar jawaban');
+      const recomputed = await recomputeBlueprintScores(options.database, blueprint.id);
+      for (const row of rows) {
+        if (row.corrected) {
+          // An audited correction (cat-results) changed this score on purpose: the sheet no longer decides it.
+          corrected.push({ registrationNumber: row.registration_number ?? row.attempt_id, stageKey: blueprint.stage_key });
+          outcomes.set(row.application_id, catOutcome(row));
+          continue;
+        }
+        const score = recomputed.get(row.attempt_id);
+        outcomes.set(row.application_id, score ? { state: 'scored', total: score.total, scores: score.scores, passed: score.passed } : catOutcome({ ...row, total: null }));
+      }
+    } else for (const row of rows) outcomes.set(row.application_id, catOutcome(row));
+    cat.set(blueprint.stage_key, { max, outcomes });
+  }
+
+  const panel = new Map<string, Map<string, PanelOutcome>>();
+  const panelLocked = new Map<string, boolean>();
+  const panelCorrected: Array<{ applicationId: string; stageKey: string }> = [];
+  for (const stageKey of new Set(plan.leaves.filter((l) => l.kind === 'panel').map((l) => l.stageKey))) {
+    // raw: each locked score again from the assessors' criterion scores, as CAT scores from their sheets.
+    const reader = options.source === 'raw' ? panelScoresFromSheetsReader : options.panelScores;
+    const scores = await reader(db, { agencyId: round.agencyId, selectionId: round.id, stageKey });
+    panelLocked.set(stageKey, scores.locked);
+    for (const c of scores.corrected ?? []) panelCorrected.push({ applicationId: c.applicationId, stageKey: c.componentKey ? `${stageKey}.${c.componentKey}` : stageKey });
+    for (const row of scores.rows) {
+      const key = row.componentKey ? `${stageKey}.${row.componentKey}` : stageKey;
+      const outcomes = panel.get(key) ?? new Map<string, PanelOutcome>();
+      panel.set(key, outcomes);
+      outcomes.set(row.applicationId, row.absent ? { state: 'absent' } : row.score === null ? { state: 'pending' } : { state: 'scored', score: Number(row.score), max: Number(row.max) });
+    }
+  }
+
+  const correctionsOf = new Map<string, Map<string, number | string>>();
+  for (const c of options.corrections) {
+    const items = correctionsOf.get(c.applicationId) ?? new Map<string, number | string>();
+    items.set(c.item, c.value);
+    correctionsOf.set(c.applicationId, items);
+  }
+  const candidates = new Map(candidateRows.map((c) => [c.id, c]));
+  const finalCandidates: FinalCandidateInput[] = candidateRows
+    .filter((c) => formations.has(c.formasi_id))
+    .map((c) => {
+      const fixed = correctionsOf.get(c.id);
+      const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : ipkFor(c.education, formations.get(c.formasi_id)!.education_levels);
+      const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (c.birth_date ?? '1900-01-01');
+      return { applicationId: c.id, registrationNumber: c.registration_number, name: c.name, formasiId: c.formasi_id, birthDate, ipk, disqualified: options.disqualified.has(c.id) };
+    });
+  return {
+    input: {
+      pipeline: round.pipeline,
+      formations: [...formations.values()].map((f) => ({ id: f.id, label: f.label, count: f.count })),
+      candidates: finalCandidates,
+      cat,
+      panel,
+      panelLocked,
+      integration: INTEGRATION_PRESET,
+      ranking: RANKING_PRESET,
+    },
+    formations,
+    candidates,
+    blueprintOf,
+    corrected,
+    panelCorrected: panelCorrected.map((c) => ({ registrationNumber: candidates.get(c.applicationId)?.registration_number ?? c.applicationId, stageKey: c.stageKey })),
+  };
+}

@@ -1,0 +1,114 @@
+// Reads of the round a final list is computed from: the selection and its pipeline, its formasi,
+// the applications that passed administration, the CAT blueprints and results, and this module's
+// own rows. Raw SQL where many rows are read (a round may have tens of thousands of candidates).
+import { and, eq, sql } from 'drizzle-orm';
+import type { PipelineStage } from '../../../core/pipeline.js';
+import { selectRows, type Db } from '../../db/client.js';
+import { stageResults } from '../sanggah/sanggah.table.js';
+import { finalRankings, resultDisqualifications } from './results.table.js';
+
+export type RoundRow = {
+  id: string;
+  agencyId: string;
+  type: 'cpns' | 'pppk' | 'jpt';
+  year: number;
+  name: string;
+  pipeline: PipelineStage[];
+  settings: Record<string, unknown>;
+  agencyName: string;
+  timezone: string;
+};
+
+/** The round of this agency (null when it is another agency's or does not exist); `lock` serialises publications. */
+export async function loadRound(db: Db, { agencyId, selectionId, lock = false }: { agencyId: string; selectionId: string; lock?: boolean }): Promise<RoundRow | null> {
+  const [row] = await selectRows<{ id: string; agency_id: string; type: RoundRow['type']; year: number; name: string; pipeline: PipelineStage[]; settings: Record<string, unknown>; agency_name: string; timezone: string }>(
+    db,
+    sql`SELECT s.id, s.agency_id, s.type, s.year, s.name, s.pipeline, s.settings, g.name AS agency_name, g.timezone
+        FROM selections s JOIN agencies g ON g.id = s.agency_id
+        WHERE s.id = ${selectionId} AND s.agency_id = ${agencyId} ${lock ? sql`FOR UPDATE OF s` : sql``}`,
+  );
+  if (!row) return null;
+  return { id: row.id, agencyId: row.agency_id, type: row.type, year: row.year, name: row.name, pipeline: row.pipeline ?? [], settings: row.settings ?? {}, agencyName: row.agency_name, timezone: row.timezone };
+}
+
+export type FormasiRow = {
+  id: string;
+  agency_id: string;
+  position_id: string | null;
+  unit_id: string | null;
+  position_name: string;
+  unit_name: string;
+  count: number;
+  kind: string;
+  qualifications: Array<{ level: string; programmes: string[] }>;
+  education_levels: string[];
+};
+
+export async function loadFormations(db: Db, selectionId: string): Promise<FormasiRow[]> {
+  return selectRows<FormasiRow>(
+    db,
+    sql`SELECT id, agency_id, position_id, unit_id, position_name, unit_name, count, kind, qualifications, education_levels
+        FROM formasi WHERE selection_id = ${selectionId} AND status = 'published' ORDER BY id`,
+  );
+}
+
+export type CandidateRow = {
+  id: string;
+  account_id: string;
+  formasi_id: string;
+  registration_number: string;
+  name: string;
+  email: string | null;
+  birth_date: string | null;
+  education: Array<{ level?: string; programme?: string; gpa?: number | null }> | null;
+};
+
+/** Applications that passed administration (MS), with what the ranking reads from their frozen profile. */
+export async function loadCandidates(db: Db, selectionId: string): Promise<CandidateRow[]> {
+  return selectRows<CandidateRow>(
+    db,
+    sql`SELECT id, account_id, formasi_id, registration_number, coalesce(applicant_name, '') AS name, email,
+               coalesce(birth_date, profile_snapshot->>'birthDate') AS birth_date, profile_snapshot->'education' AS education
+        FROM applications WHERE selection_id = ${selectionId} AND status = 'ms' AND registration_number IS NOT NULL`,
+  );
+}
+
+export type BlueprintRow = { id: string; stage_key: string; preset: string; duration_minutes: number; sections: Array<{ subtest: string; count: number }>; pass_rules: Record<string, unknown> };
+
+export async function loadBlueprints(db: Db, selectionId: string): Promise<BlueprintRow[]> {
+  return selectRows<BlueprintRow>(db, sql`SELECT id, stage_key, preset, duration_minutes, sections, pass_rules FROM cat_blueprints WHERE selection_id = ${selectionId}`);
+}
+
+export type CatOutcomeRow = { application_id: string; attempt_id: string; status: string; total: number | null; scores: Record<string, number> | null; passed: boolean | null; corrected: boolean | null; registration_number: string | null };
+
+/** Every attempt of a blueprint with its stored result (null while unscored). */
+export async function loadCatOutcomes(db: Db, blueprintId: string): Promise<CatOutcomeRow[]> {
+  return selectRows<CatOutcomeRow>(
+    db,
+    sql`SELECT a.application_id, a.id AS attempt_id, a.status, r.total, r.scores, r.passed, r.original IS NOT NULL AS corrected, r.registration_number
+        FROM cat_attempts a LEFT JOIN cat_results r ON r.attempt_id = a.id
+        WHERE a.blueprint_id = ${blueprintId}`,
+  );
+}
+
+export async function loadDisqualifications(db: Db, selectionId: string) {
+  return db.select().from(resultDisqualifications).where(eq(resultDisqualifications.selectionId, selectionId));
+}
+
+/** The stage results (publications) of a round. */
+export async function stagesOf(db: Db, selectionId: string) {
+  return db.select().from(stageResults).where(eq(stageResults.selectionId, selectionId));
+}
+
+export async function rankingOf(db: Db, stageResultId: string) {
+  const [row] = await db.select().from(finalRankings).where(eq(finalRankings.stageResultId, stageResultId));
+  return row ?? null;
+}
+
+export async function rankingsOf(db: Db, { agencyId, selectionId }: { agencyId: string; selectionId: string }) {
+  return db
+    .select({ ranking: finalRankings, stage: stageResults })
+    .from(finalRankings)
+    .innerJoin(stageResults, eq(stageResults.id, finalRankings.stageResultId))
+    .where(and(eq(finalRankings.selectionId, selectionId), eq(finalRankings.agencyId, agencyId)));
+}

@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../core/canonical.js';
+import { CPNS_PIPELINE, type PipelineStage } from '../../../core/pipeline.js';
+import { accountWithSession, createAgencyRow, request, type TestContext } from '../../test-support/app.js';
+import { createTestApp } from '../../test-support/app.js';
+import { announcementFiles, announcements } from '../announcements/announcements.table.js';
+import { auditLog } from '../audit/audit.table.js';
+import { notifications, outbox } from '../notifications/notifications.table.js';
+import { stageResults } from '../sanggah/sanggah.table.js';
+import { selections } from '../selections/selections.table.js';
+import { closeFinalObjectionWindow, createFinalRound, publishSkd, scorePraktik, type FinalRound } from './results.fixtures.js';
+import { appointedCandidates } from './results.service.js';
+import { finalResults, resultDisqualifications } from './results.table.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+}, 120_000);
+afterAll(() => ctx.close());
+
+const get = (cookie: string, url: string) => request(ctx, cookie, { method: 'GET', url });
+const post = (cookie: string, url: string, payload: unknown = {}) => request(ctx, cookie, { method: 'POST', url, payload: payload as Record<string, unknown> });
+const base = (round: FinalRound, agencyId = round.agencyId) => `/api/agencies/${agencyId}/selections/${round.selection.id}/final-result`;
+const stagesOf = (selectionId: string) => ctx.database.db.select().from(stageResults).where(eq(stageResults.selectionId, selectionId));
+
+/** Two formations of the same position and education: F0 with 2 places, F1 with 1. */
+async function twoFormationRound() {
+  return createFinalRound(ctx, {
+    formations: [{ count: 2 }, { count: 1, unitName: 'Badan Perencanaan Pembangunan Daerah' }],
+    people: [
+      { skd: [100, 120, 200], skb: 80, session: true }, // F0: 420 → 30.545 + 48 = 78.545
+      { skd: [90, 110, 190], skb: 70 }, // F0: 390 → 70.364
+      { skd: [80, 100, 180], skb: 90, session: true }, // F0: 360 → 80.182
+      { skd: [60, 150, 220], skb: 100 }, // F0: TWK under 65 → out at SKD
+      { skd: 'absent', formasi: 1 }, // F1: absent at SKD
+      { skd: [100, 100, 200], skb: 'absent', formasi: 1, session: true }, // F1: absent at SKB
+    ],
+  });
+}
+
+describe('preview and publication of the final list', () => {
+  it('ranks the finalists per formation by 40% SKD + 60% SKB with statuses, for the panel and the observer', async () => {
+    const round = await twoFormationRound();
+    for (const cookie of [round.panel.cookie, round.observer.cookie]) {
+      const page = (await get(cookie, `${base(round)}/ranking`)).json();
+      expect(page.issues).toEqual([]);
+      expect(page.items.map((i: { name: string; rank: number | null; status: string; finalScore: string | null }) => [i.name, i.rank, i.status, i.finalScore])).toEqual(
+        round.formations[0]!.id < round.formations[1]!.id
+          ? [
+              ['Peserta 3', 1, 'lulus', '80.182'],
+              ['Peserta 1', 2, 'lulus', '78.545'],
+              ['Peserta 2', 3, 'tidak_lulus', '70.364'],
+              ['Peserta 6', null, 'tidak_hadir', null],
+            ]
+          : [
+              ['Peserta 6', null, 'tidak_hadir', null],
+              ['Peserta 3', 1, 'lulus', '80.182'],
+              ['Peserta 1', 2, 'lulus', '78.545'],
+              ['Peserta 2', 3, 'tidak_lulus', '70.364'],
+            ],
+      );
+    }
+    const overview = (await get(round.panel.cookie, base(round))).json().result;
+    expect(overview).toMatchObject({ preview: { finalists: 4, ranked: 4, eliminated: 2 }, can: { publish: { allowed: true } }, stages: [{ key: 'skd', weight: 40 }, { key: 'skb', weight: 60 }] });
+  });
+
+  it('publishes once: PDF announcement, SHA-256 over the canonical list, lines with letter codes, notifications, audit', async () => {
+    const round = await twoFormationRound();
+    const response = await post(round.panel.cookie, `${base(round)}/publish`, { note: 'Diumumkan oleh Panitia Seleksi Daerah.' });
+    expect(response.statusCode).toBe(200);
+    const published = response.json().result.akhir;
+    expect(published).toMatchObject({ counts: { candidates: 4, lulus: 2, tidak_lulus: 1, tidak_hadir: 1, diskualifikasi: 0 }, publishedBy: 'Ketua Panitia Hasil' });
+    expect(new Date(published.objectionClosesAt).getTime() - Date.now()).toBeGreaterThan(2 * 86_400_000);
+
+    const page = (await get(round.observer.cookie, `${base(round)}/ranking?list=akhir`)).json();
+    expect(page.resultHash).toBe(published.resultHash);
+    const entries = page.items
+      .map((i: { formasi: string; rank: number | null; registrationNumber: string; name: string; scores: Record<string, string | null>; finalScore: string | null; status: string; decidedByAbove: string | null; decidedByBelow: string | null }) => ({
+        formasi: i.formasi,
+        rank: i.rank,
+        registrationNumber: i.registrationNumber,
+        name: i.name,
+        scores: i.scores,
+        finalScore: i.finalScore,
+        status: i.status,
+        decidedBy: i.decidedByAbove ?? i.decidedByBelow,
+      }));
+    expect(createHash('sha256').update(canonicalJson(entries)).digest('hex')).toBe(published.resultHash);
+
+    const [announcement] = await ctx.database.db.select().from(announcements).where(eq(announcements.id, published.announcementId));
+    expect(announcement).toMatchObject({ kind: 'hasil_akhir', status: 'published' });
+    expect(announcement!.body).toContain(published.resultHash);
+    expect(await ctx.database.db.select().from(announcementFiles).where(eq(announcementFiles.announcementId, announcement!.id))).toHaveLength(1);
+    const lines = await ctx.database.db.select().from(finalResults).where(eq(finalResults.selectionId, round.selection.id));
+    expect(lines).toHaveLength(4);
+    expect(new Set(lines.map((l) => l.letterCode)).size).toBe(4);
+    for (const person of round.people.slice(0, 3)) {
+      const notes = await ctx.database.db.select().from(notifications).where(and(eq(notifications.accountId, person.account.id), eq(notifications.title, 'Hasil akhir seleksi diumumkan')));
+      expect(notes).toHaveLength(1);
+      expect(await ctx.database.db.select().from(outbox).where(eq(outbox.toAddress, person.account.email))).toHaveLength(1);
+    }
+    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, round.selection.id), eq(auditLog.action, 'result.akhir.publish')));
+    expect(audit).toHaveLength(1);
+
+    const again = await post(round.panel.cookie, `${base(round)}/publish`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain('sudah diumumkan');
+    expect(await ctx.database.db.select().from(finalResults).where(eq(finalResults.selectionId, round.selection.id))).toHaveLength(4);
+  });
+
+  it('refuses to publish while the weights do not sum to 100, naming the problem — 409, nothing published', async () => {
+    const round = await twoFormationRound();
+    const broken: PipelineStage[] = CPNS_PIPELINE.map((s) => (s.key === 'skd' ? { ...s, weight: 30 } : s.key === 'skb' ? { ...s, components: [{ key: 'cat_skb', name: 'CAT SKB', kind: 'cat', weight: 100 }] } : s));
+    await ctx.database.db.update(selections).set({ pipeline: broken }).where(eq(selections.id, round.selection.id));
+    const response = await post(round.panel.cookie, `${base(round)}/publish`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.message).toContain('Jumlah bobot tahap yang dinilai (CAT dan panel) harus 100; saat ini 90');
+    expect(await stagesOf(round.selection.id)).toEqual([]);
+    expect(await ctx.database.db.select().from(announcements).where(eq(announcements.selectionId, round.selection.id))).toEqual([]);
+  });
+
+  it('refuses to publish while a finalist has no SKB score yet — 409', async () => {
+    const round = await createFinalRound(ctx, { people: [{ skd: [100, 120, 200], skb: 80 }, { skd: [90, 110, 190] }] });
+    const response = await post(round.panel.cookie, `${base(round)}/publish`);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.message).toContain('1 peserta belum memiliki semua nilai yang diintegrasikan');
+    expect(await stagesOf(round.selection.id)).toEqual([]);
+  });
+
+  it('refuses a verifier, an observer publishing, another agency and bad input — 400/403/404, nothing changed', async () => {
+    const round = await twoFormationRound();
+    const verifier = await accountWithSession(ctx, { roles: [{ role: 'verifikator', agencyId: round.agencyId }] });
+    expect((await get(verifier.cookie, base(round))).statusCode).toBe(403);
+    expect((await post(round.observer.cookie, `${base(round)}/publish`)).statusCode).toBe(403);
+    const other = (await createAgencyRow(ctx)).id;
+    const otherPanel = await accountWithSession(ctx, { roles: [{ role: 'panitia', agencyId: other }] });
+    expect((await post(otherPanel.cookie, `${base(round)}/publish`)).statusCode).toBe(403);
+    expect((await post(otherPanel.cookie, `${base(round, other)}/publish`)).statusCode).toBe(404);
+    expect((await get(otherPanel.cookie, `${base(round, other)}/ranking`)).statusCode).toBe(404);
+    expect((await post(round.panel.cookie, `${base(round)}/publish`, { note: 'x'.repeat(2001) })).statusCode).toBe(400);
+    expect((await post(round.panel.cookie, `${base(round)}/publish`, { judul: 'lain' })).statusCode).toBe(400);
+    expect((await get(round.panel.cookie, `${base(round)}/ranking?list=semua`)).statusCode).toBe(400);
+    expect((await get(round.panel.cookie, `${base(round)}/ranking?pageSize=5000`)).statusCode).toBe(400);
+    expect((await get(round.panel.cookie, `/api/agencies/${round.agencyId}/selections/bukan-uuid/final-result`)).statusCode).toBe(400);
+    expect(await stagesOf(round.selection.id)).toEqual([]);
+  });
+});
+
+describe('integration with the panel scores (CPNS preset: SKB = 60% CAT SKB + 40% work practice)', () => {
+  it('waits for the panel to lock, then integrates the locked component scores; absent at work practice is tidak_hadir', async () => {
+    const round = await createFinalRound(ctx, {
+      pipeline: [...CPNS_PIPELINE],
+      people: [
+        { skd: [100, 120, 200], skb: 80 },
+        { skd: [90, 110, 190], skb: 70 },
+        { skd: [80, 100, 180], skb: 90 },
+      ],
+    });
+    await publishSkd(ctx, round);
+    const { componentId } = await scorePraktik(ctx, round, { 0: 4, 1: 5, 2: 'absent' }, { lock: false });
+    const waiting = await post(round.panel.cookie, `${base(round)}/publish`);
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json().error.message).toContain('Nilai panel Seleksi Kompetensi Bidang (SKB) — Praktik kerja belum dikunci.');
+    await post(round.panel.cookie, `/api/agencies/${round.agencyId}/panel-components/${componentId}/lock`);
+    const page = (await get(round.panel.cookie, `${base(round)}/ranking`)).json();
+    expect(page.issues).toEqual([]);
+    expect(page.leaves.map((l: { key: string; max: number }) => [l.key, l.max])).toEqual([
+      ['skd', 550],
+      ['skb.cat_skb', 100],
+      ['skb.praktik_kerja', 5],
+    ]);
+    // 420 → 30.545; SKB 0.6 × 80 + 0.4 × 80 = 80 → 48: 78.545. 390 → 28.364; SKB 0.6 × 70 + 0.4 × 100 = 82 → 49.2: 77.564.
+    expect(page.items.map((i: { name: string; rank: number | null; status: string; finalScore: string | null; scores: Record<string, string | null> }) => [i.name, i.rank, i.status, i.finalScore, i.scores['skb.praktik_kerja']])).toEqual([
+      ['Peserta 1', 1, 'lulus', '78.545', '4'],
+      ['Peserta 2', 2, 'tidak_lulus', '77.564', '5'],
+      ['Peserta 3', null, 'tidak_hadir', null, null],
+    ]);
+    expect((await post(round.panel.cookie, `${base(round)}/publish`)).statusCode).toBe(200);
+  });
+});
+
+describe('disqualification', () => {
+  it('removes a finalist from the places with the reason, audited; the next one passes', async () => {
+    const round = await twoFormationRound();
+    const best = round.people[2]!;
+    const response = await post(round.panel.cookie, `${base(round)}/disqualifications`, { applicationId: best.application.id, reason: 'Terbukti memakai joki pada ujian SKB.' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().items).toMatchObject([{ applicationId: best.application.id, reason: 'Terbukti memakai joki pada ujian SKB.' }]);
+    const page = (await get(round.panel.cookie, `${base(round)}/ranking?formasiId=${round.formations[0]!.id}`)).json();
+    expect(page.items.map((i: { name: string; status: string }) => [i.name, i.status])).toEqual([
+      ['Peserta 1', 'lulus'],
+      ['Peserta 2', 'lulus'],
+      ['Peserta 3', 'diskualifikasi'],
+    ]);
+    expect((await post(round.panel.cookie, `${base(round)}/disqualifications`, { applicationId: best.application.id, reason: 'Alasan kedua yang cukup panjang.' })).statusCode).toBe(409);
+    expect((await post(round.panel.cookie, `${base(round)}/disqualifications`, { applicationId: best.application.id, reason: 'pendek' })).statusCode).toBe(400);
+    expect((await post(round.observer.cookie, `${base(round)}/disqualifications`, { applicationId: round.people[0]!.application.id, reason: 'Pengawas tidak berwenang.' })).statusCode).toBe(403);
+    const undo = await post(round.panel.cookie, `${base(round)}/disqualifications/${best.application.id}/undo`, { reason: 'Putusan banding membatalkan temuan.' });
+    expect(undo.json().items).toEqual([]);
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, best.application.id)).orderBy(auditLog.seq);
+    expect(audit.map((a) => a.action)).toEqual(['result.disqualify', 'result.disqualify.undo']);
+    expect(await ctx.database.db.select().from(resultDisqualifications).where(eq(resultDisqualifications.selectionId, round.selection.id))).toEqual([]);
+  });
+});
+
+describe('post-objection list and the appointed candidates', () => {
+  it('is empty until the post-objection list is published, then lists who passed with their posts', async () => {
+    const round = await twoFormationRound();
+    await post(round.panel.cookie, `${base(round)}/publish`);
+    expect(await appointedCandidates(ctx.database.db, { agencyId: round.agencyId, selectionId: round.selection.id })).toEqual([]);
+    const early = await post(round.panel.cookie, `${base(round)}/publish-post-objection`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('Masa sanggah hasil akhir belum berakhir');
+    await closeFinalObjectionWindow(ctx, round.selection.id);
+    const response = await post(round.panel.cookie, `${base(round)}/publish-post-objection`);
+    expect(response.statusCode).toBe(200);
+    const appointed = await appointedCandidates(ctx.database.db, { agencyId: round.agencyId, selectionId: round.selection.id });
+    expect(appointed).toEqual([
+      expect.objectContaining({ applicationId: round.people[2]!.application.id, accountId: round.people[2]!.account.id, name: 'Peserta 3', selectionType: 'cpns', formasiId: round.formations[0]!.id, positionName: 'Pranata Komputer Ahli Pertama', unitName: 'Dinas Komunikasi dan Informatika', finalScore: 80.182, rank: 1, status: 'lulus' }),
+      expect.objectContaining({ name: 'Peserta 1', finalScore: 78.545, rank: 2, status: 'lulus' }),
+    ]);
+    expect(await appointedCandidates(ctx.database.db, { agencyId: (await createAgencyRow(ctx)).id, selectionId: round.selection.id })).toEqual([]);
+    const xlsx = await get(round.panel.cookie, `${base(round)}/appointed.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses the appointed export before the post-objection list — 409', async () => {
+    const round = await twoFormationRound();
+    expect((await get(round.panel.cookie, `${base(round)}/appointed.xlsx`)).statusCode).toBe(409);
+  });
+});
+
+describe('the published list cannot be changed', () => {
+  it('refuses an UPDATE or DELETE of a published line even straight in the database', async () => {
+    const round = await createFinalRound(ctx, { people: [{ skd: [100, 120, 200], skb: 80 }] });
+    await post(round.panel.cookie, `${base(round)}/publish`);
+    await expect(ctx.database.db.update(finalResults).set({ rank: 2 }).where(eq(finalResults.selectionId, round.selection.id))).rejects.toThrow();
+    await expect(ctx.database.db.execute(sql`DELETE FROM final_results WHERE selection_id = ${round.selection.id}`)).rejects.toThrow();
+  });
+});
