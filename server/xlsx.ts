@@ -1,7 +1,7 @@
 // Spreadsheet import and export shared by the modules that offer them (ABK, formasi).
 // Import is defensive: an upload is capped in bytes, its ZIP container is inflated once under a
-// budget (so a small file that expands to gigabytes is refused), and the sheets are then read with
-// exceljs's streaming reader, which stops as soon as a sheet exceeds its row limit.
+// budget (so a small file that expands to gigabytes is refused), and the sheets are then parsed with
+// exceljs's streaming parsers, which stop as soon as a sheet exceeds its row limit.
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
@@ -86,15 +86,20 @@ function zipEntries(buffer: Buffer): ZipEntry[] | string {
   return entries;
 }
 
+/** The parts of a workbook that exceljs's readers parse: the workbook, its relations, strings, styles, sheets. */
+const WORKBOOK_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/;
+
 /**
- * Checks the bytes are an XLSX workbook whose content inflates within the budget. Declared sizes
- * can lie, so every entry is actually inflated with a hard output cap.
+ * Unpacks an XLSX workbook whose content inflates within the budget, or says why it is refused.
+ * Declared sizes can lie, so every entry is actually inflated with a hard output cap; the parts the
+ * reader needs are kept.
  */
-export async function checkXlsx(buffer: Buffer): Promise<string | null> {
+async function unpackXlsx(buffer: Buffer): Promise<Map<string, Buffer> | string> {
   const entries = zipEntries(buffer);
   if (typeof entries === 'string') return entries;
   const names = new Set(entries.map((entry) => entry.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return 'bukan berkas XLSX (tidak berisi buku kerja Excel)';
+  const parts = new Map<string, Buffer>();
   let budget: number = XLSX_LIMITS.inflatedBytes;
   for (const entry of entries) {
     const local = entry.localOffset;
@@ -102,21 +107,20 @@ export async function checkXlsx(buffer: Buffer): Promise<string | null> {
     const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     const end = start + entry.compressedSize;
     if (end > buffer.length) return 'berkas XLSX rusak atau tidak lengkap';
-    const data = buffer.subarray(start, end);
-    let size: number;
-    if (entry.method === 0) size = data.length;
-    else if (entry.method === 8) {
+    let content = buffer.subarray(start, end);
+    if (entry.method === 8) {
       try {
-        size = (await inflate(data, { maxOutputLength: budget + 1 })).length;
+        content = await inflate(content, { maxOutputLength: budget + 1 });
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'isi berkas XLSX terlalu besar setelah diekstrak';
         return 'berkas XLSX rusak (data terkompresi tidak valid)';
       }
-    } else return 'berkas XLSX memakai kompresi yang tidak didukung';
-    budget -= size;
+    } else if (entry.method !== 0) return 'berkas XLSX memakai kompresi yang tidak didukung';
+    budget -= content.length;
     if (budget < 0) return 'isi berkas XLSX terlalu besar setelah diekstrak';
+    if (WORKBOOK_PART.test(entry.name)) parts.set(entry.name, content);
   }
-  return null;
+  return parts;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -157,79 +161,93 @@ function cellValue(value: unknown): CellValue {
 const sheetName = (worksheet: unknown) => String((worksheet as { name?: unknown }).name ?? '');
 
 /**
+ * exceljs's streaming reader, given the workbook's parts one by one. Its own unzipping (the
+ * `unzipper` stream, with sheets parked in temporary files until the shared strings arrive) now
+ * and then lost the last ZIP entry on a loaded machine (about one read in 4,000, measured), which
+ * refused a good file; the parts are already inflated for the size check, so they are handed to its
+ * parsers in the order they depend on each other. These methods are exceljs 4.4's own, unchanged.
+ */
+type PartParser = {
+  _parseRels(stream: Readable): Promise<void>;
+  _parseWorkbook(stream: Readable): Promise<void>;
+  _parseSharedStrings(stream: Readable): AsyncIterable<unknown>;
+  _parseStyles(stream: Readable): Promise<void>;
+  _parseWorksheet(content: Iterable<Buffer>, sheetNo: string): Iterable<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
+};
+
+/** The workbook's worksheets, named from the workbook's sheet list, in the order of their files. */
+async function* worksheetsOf(parts: Map<string, Buffer>): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader> {
+  const options = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const;
+  const parser = new (excel().stream.xlsx.WorkbookReader)(Readable.from([]), options) as unknown as PartParser;
+  const streamOf = (name: string) => Readable.from([parts.get(name)!]);
+  if (parts.has('xl/_rels/workbook.xml.rels')) await parser._parseRels(streamOf('xl/_rels/workbook.xml.rels'));
+  await parser._parseWorkbook(streamOf('xl/workbook.xml'));
+  if (parts.has('xl/sharedStrings.xml')) for await (const _ of parser._parseSharedStrings(streamOf('xl/sharedStrings.xml'))) void _;
+  if (parts.has('xl/styles.xml')) await parser._parseStyles(streamOf('xl/styles.xml'));
+  const sheets = [...parts.keys()]
+    .map((name) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name))
+    .filter((match) => match !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]));
+  for (const [name, sheetNo] of sheets) {
+    for (const { value } of parser._parseWorksheet([parts.get(name!)!], sheetNo!)) yield value;
+  }
+}
+
+/**
  * Reads the named sheets: the first non-empty row is the header, matched to the specs by name
  * (case, spaces and punctuation ignored); every later non-empty row becomes a SheetRow keyed by
  * column key. A column "No" whose value is "contoh" marks the template's example row, skipped.
  */
 export async function readSheets(buffer: Buffer, specs: SheetSpec[], maxRows: number = XLSX_LIMITS.rowsPerSheet): Promise<ReadSheetsResult> {
-  const problem = await checkXlsx(buffer);
-  if (problem) return { ok: false, issues: [{ sheet: null, row: null, column: null, reason: `Berkas ditolak: ${problem}.` }] };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await readCheckedSheets(buffer, specs, maxRows);
-    } catch (error) {
-      // A sheet exceljs parked in a temporary file (sheets stored before the shared strings) can
-      // still, rarely, fail to be read back on a loaded machine; the read is of the buffer alone, so
-      // it is repeated. A damaged workbook fails with parse errors, which carry no system error code.
-      const code = (error as NodeJS.ErrnoException | null)?.code;
-      if (attempt < 3 && typeof code === 'string' && /^E[A-Z]+$/.test(code)) continue; // a file-system error, not the workbook's
-      return { ok: false, issues: [{ sheet: null, row: null, column: null, reason: 'Berkas ditolak: berkas XLSX tidak dapat dibaca (rusak atau bukan buku kerja Excel).' }] };
-    }
+  const parts = await unpackXlsx(buffer);
+  if (typeof parts === 'string') return { ok: false, issues: [{ sheet: null, row: null, column: null, reason: `Berkas ditolak: ${parts}.` }] };
+  try {
+    return await readParsedSheets(parts, specs, maxRows);
+  } catch {
+    // Parse errors of damaged XML inside a well-formed ZIP.
+    return { ok: false, issues: [{ sheet: null, row: null, column: null, reason: 'Berkas ditolak: berkas XLSX tidak dapat dibaca (rusak atau bukan buku kerja Excel).' }] };
   }
 }
 
 /** readSheets after the ZIP check; throws when the workbook cannot be read. */
-async function readCheckedSheets(buffer: Buffer, specs: SheetSpec[], maxRows: number): Promise<ReadSheetsResult> {
+async function readParsedSheets(parts: Map<string, Buffer>, specs: SheetSpec[], maxRows: number): Promise<ReadSheetsResult> {
   const wanted = new Map(specs.map((spec) => [headerKey(spec.name), spec]));
   const sheets = new Map<string, SheetRow[]>();
   const issues: ImportIssue[] = [];
-  const input = Readable.from(buffer);
-  const reader = new (excel().stream.xlsx.WorkbookReader)(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  try {
-    for await (const worksheet of reader) {
-      const spec = wanted.get(headerKey(sheetName(worksheet)));
-      if (!spec || sheets.has(spec.name)) {
-        // Other sheets (instructions) are read through too: when a workbook stores its sheets before the
-        // shared strings, exceljs parks each sheet in a temporary file and deletes it as soon as the next
-        // sheet is asked for, so a sheet skipped unread had its file deleted before its stream opened it
-        // (an uncaught ENOENT, and at times the import refused).
-        for await (const _row of worksheet) void _row;
+  for await (const worksheet of worksheetsOf(parts)) {
+    const spec = wanted.get(headerKey(sheetName(worksheet)));
+    if (!spec || sheets.has(spec.name)) continue; // other sheets (instructions) are not read
+    const rows: SheetRow[] = [];
+    sheets.set(spec.name, rows);
+    let columns: Map<number, ColumnSpec> | null = null;
+    let exampleColumn: number | null = null;
+    for await (const row of worksheet) {
+      const values = (row.values as unknown[]).map(cellValue);
+      if (values.every((value) => value === null)) continue;
+      if (!columns) {
+        const header = headerColumns(spec, values, row.number);
+        if ('issues' in header) {
+          issues.push(...header.issues);
+          break;
+        }
+        columns = header.columns;
+        exampleColumn = header.exampleColumn;
         continue;
       }
-      const rows: SheetRow[] = [];
-      sheets.set(spec.name, rows);
-      let columns: Map<number, ColumnSpec> | null = null;
-      let exampleColumn: number | null = null;
-      for await (const row of worksheet) {
-        const values = (row.values as unknown[]).map(cellValue);
-        if (values.every((value) => value === null)) continue;
-        if (!columns) {
-          const header = headerColumns(spec, values, row.number);
-          if ('issues' in header) {
-            issues.push(...header.issues);
-            break;
-          }
-          columns = header.columns;
-          exampleColumn = header.exampleColumn;
-          continue;
-        }
-        if (exampleColumn !== null && String(values[exampleColumn] ?? '').trim().toLowerCase() === 'contoh') continue;
-        if (rows.length >= maxRows) {
-          issues.push({
-            sheet: spec.name,
-            row: row.number,
-            column: null,
-            reason: `Lembar "${spec.name}" melebihi batas ${maxRows.toLocaleString('id-ID')} baris data; bagi isinya ke beberapa berkas.`,
-          });
-          return { ok: false, issues };
-        }
-        const cells: Record<string, CellValue> = {};
-        for (const [index, column] of columns) cells[column.key] = values[index] ?? null;
-        rows.push({ row: row.number, cells });
+      if (exampleColumn !== null && String(values[exampleColumn] ?? '').trim().toLowerCase() === 'contoh') continue;
+      if (rows.length >= maxRows) {
+        issues.push({
+          sheet: spec.name,
+          row: row.number,
+          column: null,
+          reason: `Lembar "${spec.name}" melebihi batas ${maxRows.toLocaleString('id-ID')} baris data; bagi isinya ke beberapa berkas.`,
+        });
+        return { ok: false, issues };
       }
+      const cells: Record<string, CellValue> = {};
+      for (const [index, column] of columns) cells[column.key] = values[index] ?? null;
+      rows.push({ row: row.number, cells });
     }
-  } finally {
-    input.destroy();
   }
   for (const spec of specs) {
     if (!sheets.has(spec.name)) issues.push({ sheet: spec.name, row: null, column: null, reason: `Lembar "${spec.name}" tidak ada di berkas; gunakan templat yang disediakan.` });
