@@ -3,20 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../modules/audit/audit.table.js';
 import { agencies } from '../modules/agencies/agencies.table.js';
 import { applications } from '../modules/applications/applications.table.js';
-import { request, type TestContext, createTestApp } from '../test-support/app.js';
+import { createTestApp, loginCookie, request, type TestContext } from '../test-support/app.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
 
 // The demo story goes through every module's services: this test fails when a change to a module
 // breaks the demo a newcomer sees after `npm start`.
 let ctx: TestContext;
 let agencyId: string;
-
-async function demoCookie(email: string): Promise<string> {
-  const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD }, headers: { origin: ctx.config.publicUrl } });
-  expect(response.statusCode, response.body).toBe(200);
-  const cookie = response.cookies[0]!;
-  return `${cookie.name}=${cookie.value}`;
-}
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -27,7 +20,7 @@ afterAll(() => ctx?.close());
 
 describe('demo data', () => {
   it('gives the demo applicant a CPNS application found MS with a CAT seat later today, and a PPPK draft to finish', async () => {
-    const cookie = await demoCookie('pelamar@rekrutmen.local');
+    const cookie = await loginCookie(ctx, 'pelamar@rekrutmen.local', DEMO_PASSWORD);
     const list = await request(ctx, cookie, { method: 'GET', url: '/api/applicant/applications' });
     const items = list.json().items as Array<{ status: string; registrationNumber: string | null; selection: { type: string }; missingDocuments: string[] }>;
     expect(items.map((a) => `${a.selection.type}:${a.status}`).sort()).toEqual(['cpns:ms', 'pppk:draft']);
@@ -39,7 +32,7 @@ describe('demo data', () => {
   });
 
   it('fills the verifier queue of Kota Manna with PPPK applications still to check — 200', async () => {
-    const cookie = await demoCookie('verifikator@kota-manna.rekrutmen.local');
+    const cookie = await loginCookie(ctx, 'verifikator@kota-manna.rekrutmen.local', DEMO_PASSWORD);
     const queue = await request(ctx, cookie, { method: 'GET', url: `/api/agencies/${agencyId}/verification/queue?status=submitted` });
     expect(queue.statusCode, queue.body).toBe(200);
     expect(queue.json().total).toBe(6);
@@ -55,14 +48,14 @@ describe('demo data', () => {
   });
 
   it('lets the observer read both objections with the panel\'s answers', async () => {
-    const cookie = await demoCookie('pengawas@kota-manna.rekrutmen.local');
+    const cookie = await loginCookie(ctx, 'pengawas@kota-manna.rekrutmen.local', DEMO_PASSWORD);
     const list = await request(ctx, cookie, { method: 'GET', url: `/api/agencies/${agencyId}/sanggah` });
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().total).toBe(2);
   });
 
   it('keeps an intact audit chain, and a second run changes nothing', async () => {
-    const cookie = await demoCookie('admin@kota-manna.rekrutmen.local');
+    const cookie = await loginCookie(ctx, 'admin@kota-manna.rekrutmen.local', DEMO_PASSWORD);
     const verify = await request(ctx, cookie, { method: 'GET', url: `/api/audit/verify?agencyId=${agencyId}` });
     expect(verify.json()).toMatchObject({ ok: true });
     const before = await Promise.all([ctx.database.db.select({ n: count() }).from(applications), ctx.database.db.select({ n: count() }).from(auditLog)]);
