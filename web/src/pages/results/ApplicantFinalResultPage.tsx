@@ -13,8 +13,8 @@ import { RequireAuth } from '../../components/RequireAuth';
 import { TextAreaField } from '../../components/TextAreaField';
 import { hasRole } from '../../lib/roles';
 import { DEFAULT_TIMEZONE, isAgencyTimezone } from '../../lib/time';
+import { ApplicantObjectionSection } from '../sanggah/shared';
 import { resultPaths } from './access';
-import { ObjectionStatusTag } from './ObjectionsPage';
 import { TieReasons } from './RankingPage';
 import { FinalStatusTag, OfferStatusTag } from './shared';
 import '../verification/verification.css';
@@ -234,41 +234,28 @@ function ResultView({ applicationId }: { applicationId: string }) {
             ) : null}
           </section>
           {result.offer ? <OfferCard result={result} timezone={timezone} /> : null}
-          {result.objection ? (
-            <section className="card" aria-labelledby="judul-sanggah-akhir-saya">
-              <h2 id="judul-sanggah-akhir-saya">Sanggah Anda</h2>
-              <dl className="facts">
-                <dt>Status</dt>
-                <dd>
-                  <ObjectionStatusTag status={result.objection.status} />
-                </dd>
+          <ApplicantObjectionSection
+            headingId="judul-sanggah-akhir-saya"
+            result={result}
+            facts={(objection) => (
+              <>
                 <dt>Yang disanggah</dt>
                 <dd>
-                  {result.objection.itemLabel}: diumumkan {show(result.objection.publishedValue)}, menurut Anda {show(result.objection.claimedValue)}
+                  {objection.itemLabel}: diumumkan {show(objection.publishedValue)}, menurut Anda {show(objection.claimedValue)}
                 </dd>
                 <dt>Diajukan</dt>
                 <dd>
-                  <DateTime value={result.objection.createdAt} timeZone={timezone} />
+                  <DateTime value={objection.createdAt} timeZone={timezone} />
                 </dd>
-              </dl>
-              <h3>Alasan Anda</h3>
-              <p className="quote">{result.objection.reason}</p>
-              {result.objection.answer ? (
-                <>
-                  <h3>Jawaban panitia</h3>
-                  <p className="quote">{result.objection.answer}</p>
-                </>
-              ) : (
-                <p>
-                  Panitia menjawab paling lambat <DateTime value={result.objection.answerDueAt} timeZone={timezone} />.
-                </p>
-              )}
-            </section>
-          ) : result.canObject ? (
-            <ObjectionForm result={result} timezone={timezone} />
-          ) : result.objectionRefusal ? (
-            <Notice kind="info">{result.objectionRefusal}</Notice>
-          ) : null}
+              </>
+            )}
+            unanswered={(objection) => (
+              <p>
+                Panitia menjawab paling lambat <DateTime value={objection.answerDueAt} timeZone={timezone} />.
+              </p>
+            )}
+            form={<ObjectionForm result={result} timezone={timezone} />}
+          />
         </>
       )}
     </div>

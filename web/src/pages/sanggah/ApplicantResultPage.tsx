@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SANGGAH_STATUS_LABELS } from '../../../../core/schemas/sanggah';
 import { SANGGAH_LIMITS } from '../../../../core/sanggah';
 import type { AgencyTimezone } from '../../api/types';
 import { sanggahApi, verificationKeys, type ApplicantResult } from '../../api/verification';
@@ -14,6 +13,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { hasRole } from '../../lib/roles';
 import { isAgencyTimezone, DEFAULT_TIMEZONE } from '../../lib/time';
 import { paths } from '../verification/access';
+import { ApplicantObjectionSection } from './shared';
 import '../verification/verification.css';
 
 const DECISION_TEXT = { ms: 'Memenuhi Syarat (MS)', tms: 'Tidak Memenuhi Syarat (TMS)' } as const;
@@ -184,40 +184,27 @@ function ResultView({ applicationId }: { applicationId: string }) {
               </ul>
             </section>
           ) : null}
-          {result.objection ? (
-            <section className="card" aria-labelledby="judul-sanggah-saya">
-              <h2 id="judul-sanggah-saya">Sanggah Anda</h2>
-              <dl className="facts">
-                <dt>Status</dt>
-                <dd>
-                  <span className={`tag tag-${result.objection.status}`}>{SANGGAH_STATUS_LABELS[result.objection.status]}</span>
-                </dd>
+          <ApplicantObjectionSection
+            headingId="judul-sanggah-saya"
+            result={result}
+            facts={(objection) => (
+              <>
                 <dt>Diajukan</dt>
                 <dd>
-                  <DateTime value={result.objection.createdAt} timeZone={timezone} />
+                  <DateTime value={objection.createdAt} timeZone={timezone} />
                 </dd>
                 <dt>Persyaratan</dt>
-                <dd>{result.objection.requirements.map((r) => r.label).join(', ')}</dd>
-              </dl>
-              <h3>Alasan Anda</h3>
-              <p className="quote">{result.objection.reason}</p>
-              {result.objection.answer ? (
-                <>
-                  <h3>Jawaban panitia</h3>
-                  <p className="quote">{result.objection.answer}</p>
-                  <p className="muted">
-                    Dijawab <DateTime value={result.objection.answeredAt} timeZone={timezone} />
-                  </p>
-                </>
-              ) : (
-                <p>Panitia sedang memeriksa sanggah Anda. Jawabannya akan tampil di sini dan dikirim melalui notifikasi.</p>
-              )}
-            </section>
-          ) : result.canObject ? (
-            <ObjectionForm result={result} timezone={timezone} />
-          ) : result.objectionRefusal ? (
-            <Notice kind="info">{result.objectionRefusal}</Notice>
-          ) : null}
+                <dd>{objection.requirements.map((r) => r.label).join(', ')}</dd>
+              </>
+            )}
+            answered={(objection) => (
+              <p className="muted">
+                Dijawab <DateTime value={objection.answeredAt} timeZone={timezone} />
+              </p>
+            )}
+            unanswered={() => <p>Panitia sedang memeriksa sanggah Anda. Jawabannya akan tampil di sini dan dikirim melalui notifikasi.</p>}
+            form={<ObjectionForm result={result} timezone={timezone} />}
+          />
         </>
       )}
     </div>

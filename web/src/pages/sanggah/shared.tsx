@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import { SANGGAH_STATUS_LABELS } from '../../../../core/schemas/sanggah';
+import type { SanggahStatus } from '../../../../core/sanggah';
+import { Notice } from '../../components/Feedback';
+
+/** The status of an objection (administrative or final result): filed, accepted or rejected. */
+export function SanggahStatusTag({ status }: { status: SanggahStatus }) {
+  return <span className={`tag tag-${status}`}>{SANGGAH_STATUS_LABELS[status]}</span>;
+}
+
+type FiledObjection = { status: SanggahStatus; reason: string; answer: string | null };
+
+/**
+ * The applicant's own objection on a result page (administrative or final): the objection filed,
+ * with the committee's answer once there is one; else the form to file one; else why it cannot be filed.
+ */
+export function ApplicantObjectionSection<T extends FiledObjection>({
+  headingId,
+  result,
+  facts,
+  answered,
+  unanswered,
+  form,
+}: {
+  /** The id that labels the section (kept per page so links and tests stay stable). */
+  headingId: string;
+  /** The applicant's result: the objection filed, if any; whether one may be filed now, and if not, why. */
+  result: { objection: T | null; canObject: boolean; objectionRefusal: string | null };
+  /** The facts after the status, as <dt>/<dd> pairs. */
+  facts: (objection: T) => ReactNode;
+  /** Shown below the committee's answer. */
+  answered?: (objection: T) => ReactNode;
+  /** Shown in place of the answer while there is none. */
+  unanswered: (objection: T) => ReactNode;
+  /** The form to file an objection, shown when none is filed and one may be. */
+  form: ReactNode;
+}) {
+  const { objection } = result;
+  if (!objection) {
+    if (result.canObject) return <>{form}</>;
+    return result.objectionRefusal ? <Notice kind="info">{result.objectionRefusal}</Notice> : null;
+  }
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Sanggah Anda</h2>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <SanggahStatusTag status={objection.status} />
+        </dd>
+        {facts(objection)}
+      </dl>
+      <h3>Alasan Anda</h3>
+      <p className="quote">{objection.reason}</p>
+      {objection.answer ? (
+        <>
+          <h3>Jawaban panitia</h3>
+          <p className="quote">{objection.answer}</p>
+          {answered?.(objection)}
+        </>
+      ) : (
+        unanswered(objection)
+      )}
+    </section>
+  );
+}
