@@ -1,5 +1,5 @@
 import { Fragment, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FINAL_LIST_LABELS, FINAL_OBJECTION_LIMITS } from '../../../../core/final-results';
 import { resultsApi, resultsKeys, type ApplicantFinalResult } from '../../api/results';
@@ -8,12 +8,9 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorState, Loading, Notice } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/Field';
 import { FormErrors, fieldError } from '../../components/FormErrors';
-import { PageTitle } from '../../components/PageTitle';
-import { RequireAuth } from '../../components/RequireAuth';
 import { TextAreaField } from '../../components/TextAreaField';
-import { hasRole } from '../../lib/roles';
 import { DEFAULT_TIMEZONE, isAgencyTimezone } from '../../lib/time';
-import { ApplicantObjectionSection } from '../sanggah/shared';
+import { ApplicantApplicationPage, ApplicantObjectionSection, ApplicantResultHeading } from '../sanggah/shared';
 import { resultPaths } from './access';
 import { TieReasons } from './RankingPage';
 import { FinalStatusTag, OfferStatusTag } from './shared';
@@ -163,16 +160,7 @@ function ResultView({ applicationId }: { applicationId: string }) {
   const line = result.line;
   return (
     <div className="verifikasi results">
-      <p className="breadcrumb">
-        <Link to={`/pelamar/pendaftaran/${applicationId}`}>‹ Pendaftaran saya</Link>
-      </p>
-      <PageTitle title="Hasil akhir seleksi">
-        Hasil akhir seleksi
-        <span className="subtitle">
-          {result.application.registrationNumber} · {result.application.formasi}
-        </span>
-      </PageTitle>
-      <p>{result.application.selectionName}</p>
+      <ApplicantResultHeading applicationId={applicationId} title="Hasil akhir seleksi" application={result.application} formasi={result.application.formasi} />
       {!result.published ? (
         <Notice kind="info">Hasil akhir belum diumumkan. Anda akan diberi tahu melalui aplikasi dan email saat hasil diumumkan.</Notice>
       ) : !line ? (
@@ -263,19 +251,5 @@ function ResultView({ applicationId }: { applicationId: string }) {
 }
 
 export function ApplicantFinalResultPage() {
-  const { id = '' } = useParams();
-  return (
-    <RequireAuth>
-      {(me) =>
-        hasRole(me, 'pelamar') ? (
-          <ResultView key={id} applicationId={id} />
-        ) : (
-          <>
-            <PageTitle>Hasil akhir seleksi</PageTitle>
-            <p>Halaman ini untuk akun pelamar.</p>
-          </>
-        )
-      }
-    </RequireAuth>
-  );
+  return <ApplicantApplicationPage title="Hasil akhir seleksi">{(id) => <ResultView key={id} applicationId={id} />}</ApplicantApplicationPage>;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SANGGAH_LIMITS } from '../../../../core/sanggah';
 import type { AgencyTimezone } from '../../api/types';
@@ -7,13 +7,10 @@ import { sanggahApi, verificationKeys, type ApplicantResult } from '../../api/ve
 import { DateTime } from '../../components/DateTime';
 import { ErrorState, Loading, Notice } from '../../components/Feedback';
 import { FormErrors, fieldError } from '../../components/FormErrors';
-import { PageTitle } from '../../components/PageTitle';
-import { RequireAuth } from '../../components/RequireAuth';
 import { TextAreaField } from '../../components/TextAreaField';
-import { hasRole } from '../../lib/roles';
 import { isAgencyTimezone, DEFAULT_TIMEZONE } from '../../lib/time';
 import { paths } from '../verification/access';
-import { ApplicantObjectionSection } from './shared';
+import { ApplicantApplicationPage, ApplicantObjectionSection, ApplicantResultHeading } from './shared';
 import '../verification/verification.css';
 
 const DECISION_TEXT = { ms: 'Memenuhi Syarat (MS)', tms: 'Tidak Memenuhi Syarat (TMS)' } as const;
@@ -113,16 +110,12 @@ function ResultView({ applicationId }: { applicationId: string }) {
   const admin = result.administrative;
   return (
     <div className="verifikasi">
-      <p className="breadcrumb">
-        <Link to={`/pelamar/pendaftaran/${applicationId}`}>‹ Pendaftaran saya</Link>
-      </p>
-      <PageTitle title="Hasil seleksi administrasi">
-        Hasil seleksi administrasi
-        <span className="subtitle">
-          {result.application.registrationNumber} · {result.application.formasi.positionName} — {result.application.formasi.unitName}
-        </span>
-      </PageTitle>
-      <p>{result.application.selectionName}</p>
+      <ApplicantResultHeading
+        applicationId={applicationId}
+        title="Hasil seleksi administrasi"
+        application={result.application}
+        formasi={`${result.application.formasi.positionName} — ${result.application.formasi.unitName}`}
+      />
       {!result.published || !admin ? (
         <Notice kind="info">Hasil seleksi administrasi belum diumumkan. Anda akan diberi tahu melalui aplikasi dan email saat hasil diumumkan.</Notice>
       ) : (
@@ -212,22 +205,9 @@ function ResultView({ applicationId }: { applicationId: string }) {
 }
 
 export function ApplicantResultPage() {
-  const { id = '' } = useParams();
   return (
-    <RequireAuth>
-      {(me) =>
-        hasRole(me, 'pelamar') ? (
-          <ResultView key={id} applicationId={id} />
-        ) : (
-          <>
-            <PageTitle>Hasil seleksi administrasi</PageTitle>
-            <p>Halaman ini untuk akun pelamar.</p>
-            <p>
-              <Link to="/dasbor">Kembali ke dasbor</Link>
-            </p>
-          </>
-        )
-      }
-    </RequireAuth>
+    <ApplicantApplicationPage title="Hasil seleksi administrasi" dashboardLink>
+      {(id) => <ResultView key={id} applicationId={id} />}
+    </ApplicantApplicationPage>
   );
 }

@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { SANGGAH_STATUS_LABELS } from '../../../../core/schemas/sanggah';
 import type { SanggahStatus } from '../../../../core/sanggah';
 import { Notice } from '../../components/Feedback';
+import { PageTitle } from '../../components/PageTitle';
+import { RequireAuth } from '../../components/RequireAuth';
+import { hasRole } from '../../lib/roles';
 
 /** The status of an objection (administrative or final result): filed, accepted or rejected. */
 export function SanggahStatusTag({ status }: { status: SanggahStatus }) {
@@ -62,5 +66,57 @@ export function ApplicantObjectionSection<T extends FiledObjection>({
         unanswered(objection)
       )}
     </section>
+  );
+}
+
+/** An applicant's page about one of their applications (route parameter `id`); other accounts see a short note instead. */
+export function ApplicantApplicationPage({ title, dashboardLink = false, children }: { title: string; dashboardLink?: boolean; children: (applicationId: string) => ReactNode }) {
+  const { id = '' } = useParams();
+  return (
+    <RequireAuth>
+      {(me) =>
+        hasRole(me, 'pelamar') ? (
+          children(id)
+        ) : (
+          <>
+            <PageTitle>{title}</PageTitle>
+            <p>Halaman ini untuk akun pelamar.</p>
+            {dashboardLink ? (
+              <p>
+                <Link to="/dasbor">Kembali ke dasbor</Link>
+              </p>
+            ) : null}
+          </>
+        )
+      }
+    </RequireAuth>
+  );
+}
+
+/** The top of an applicant's result page: the way back to the application, the title with registration number and formation, and the selection. */
+export function ApplicantResultHeading({
+  applicationId,
+  title,
+  application,
+  formasi,
+}: {
+  applicationId: string;
+  title: string;
+  application: { registrationNumber: string | null; selectionName: string };
+  formasi: string;
+}) {
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/pelamar/pendaftaran/${applicationId}`}>‹ Pendaftaran saya</Link>
+      </p>
+      <PageTitle title={title}>
+        {title}
+        <span className="subtitle">
+          {application.registrationNumber} · {formasi}
+        </span>
+      </PageTitle>
+      <p>{application.selectionName}</p>
+    </>
   );
 }
