@@ -2,14 +2,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FINAL_OBJECTION_LIMITS } from '../../../../core/final-results';
-import { SANGGAH_STATUS_LABELS } from '../../../../core/schemas/sanggah';
-import { SANGGAH_STATUSES } from '../../../../core/sanggah';
 import { useAgencyDetail, useMe } from '../../api/queries';
 import { resultsApi, resultsKeys, type FinalObjection, type ObjectionParams } from '../../api/results';
 import type { AgencyTimezone } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
-import { SelectField } from '../../components/Field';
 import { FormErrors, fieldError } from '../../components/FormErrors';
 import { Pagination } from '../../components/Pagination';
 import { RequireAuth } from '../../components/RequireAuth';
@@ -17,6 +14,7 @@ import { SearchForm } from '../../components/SearchForm';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useListParams } from '../../lib/useListParams';
 import { AgencyHeading } from '../admin/AgencyHeading';
+import { ObjectionFilters, SanggahStatusTag } from '../sanggah/shared';
 import { PageTitle } from '../../components/PageTitle';
 import { resultPaths, resultsAccess } from './access';
 import { RoundLinks } from './shared';
@@ -25,10 +23,6 @@ import './results.css';
 
 const PAGE_SIZE = 20;
 const show = (value: number | string | null) => (value === null || value === undefined ? '—' : String(value));
-
-export function ObjectionStatusTag({ status }: { status: FinalObjection['status'] }) {
-  return <span className={`tag tag-${status}`}>{SANGGAH_STATUS_LABELS[status]}</span>;
-}
 
 function Desk({ agencyId }: { agencyId: string }) {
   const me = useMe();
@@ -47,20 +41,7 @@ function Desk({ agencyId }: { agencyId: string }) {
           ? 'Sanggah hasil akhir hanya mengoreksi ketidaksesuaian antara yang diumumkan dan yang tercatat (nilai, IPK, tanggal lahir); sanggah yang meminta kenaikan nilai sudah ditolak sistem saat diajukan. Jawab paling lambat 7 hari setelah masa sanggah berakhir.'
           : 'Semua sanggah hasil akhir beserta jawabannya, hanya untuk dibaca.'}
       </p>
-      <div className="filters">
-        <SelectField
-          label="Status"
-          value={extras.status ?? ''}
-          options={[{ value: '', label: 'Semua status' }, ...SANGGAH_STATUSES.map((value) => ({ value, label: SANGGAH_STATUS_LABELS[value] }))]}
-          onValueChange={(value) => update({ status: value || null, halaman: null })}
-        />
-        <SelectField
-          label="Seleksi"
-          value={extras.seleksi ?? ''}
-          options={[{ value: '', label: 'Semua seleksi' }, ...(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name} (${r.year})` }))]}
-          onValueChange={(value) => update({ seleksi: value || null, halaman: null })}
-        />
-      </div>
+      <ObjectionFilters extras={extras} update={update} selections={rounds.data?.items ?? []} />
       <SearchForm label="Cari nomor pendaftaran atau nama peserta" value={q} onSearch={setQuery} />
       {list.isPending ? (
         <Loading label="Memuat sanggah…" />
@@ -100,7 +81,7 @@ function Desk({ agencyId }: { agencyId: string }) {
                       {item.recordedValue !== null ? <span className="muted"> (tercatat {show(item.recordedValue)})</span> : null}
                     </td>
                     <td>
-                      <ObjectionStatusTag status={item.status} />
+                      <SanggahStatusTag status={item.status} />
                     </td>
                     <td>
                       <DateTime value={item.answerDueAt} timeZone={timezone} />
@@ -191,7 +172,7 @@ function Detail({ agencyId, objectionId }: { agencyId: string; objectionId: stri
         <dl className="facts">
           <dt>Status</dt>
           <dd>
-            <ObjectionStatusTag status={objection.status} />
+            <SanggahStatusTag status={objection.status} />
           </dd>
           <dt>Seleksi</dt>
           <dd>{objection.selection.name}</dd>

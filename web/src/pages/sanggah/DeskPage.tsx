@@ -1,13 +1,10 @@
 import { Link, useParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { SANGGAH_STATUS_LABELS } from '../../../../core/schemas/sanggah';
-import { SANGGAH_STATUSES } from '../../../../core/sanggah';
 import { useAgencyDetail, useMe } from '../../api/queries';
 import type { AgencyTimezone } from '../../api/types';
 import { resultApi, sanggahApi, verificationKeys, type Sanggah, type SanggahListParams } from '../../api/verification';
 import { DateTime } from '../../components/DateTime';
 import { EmptyState, ErrorState, Loading } from '../../components/Feedback';
-import { SelectField } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { RequireAuth } from '../../components/RequireAuth';
 import { SearchForm } from '../../components/SearchForm';
@@ -15,13 +12,10 @@ import { useListParams } from '../../lib/useListParams';
 import { AgencyHeading } from '../admin/AgencyHeading';
 import { paths, verificationAccess } from '../verification/access';
 import { AreaLinks } from '../verification/shared';
+import { ObjectionFilters, SanggahStatusTag } from './shared';
 import '../verification/verification.css';
 
 const PAGE_SIZE = 20;
-
-export function SanggahStatusTag({ status }: { status: Sanggah['status'] }) {
-  return <span className={`tag tag-${status}`}>{SANGGAH_STATUS_LABELS[status]}</span>;
-}
 
 /** The objections of an agency as a table; used by the desk and by the observer's page. */
 export function SanggahTable({ agencyId, items, timezone, showAnswers }: { agencyId: string; items: Sanggah[]; timezone: AgencyTimezone; showAnswers: boolean }) {
@@ -97,20 +91,7 @@ function Desk({ agencyId }: { agencyId: string }) {
           ? 'Terima sanggah bila persyaratan yang disanggah ternyata terpenuhi (menjadi MS), atau tolak dengan jawaban. Setiap jawaban tercatat di jejak audit dan dapat dibaca pelamar dan pengawas.'
           : 'Semua sanggah beserta jawabannya, hanya untuk dibaca.'}
       </p>
-      <div className="filters">
-        <SelectField
-          label="Status"
-          value={extras.status ?? ''}
-          options={[{ value: '', label: 'Semua status' }, ...SANGGAH_STATUSES.map((value) => ({ value, label: SANGGAH_STATUS_LABELS[value] }))]}
-          onValueChange={(value) => update({ status: value || null, halaman: null })}
-        />
-        <SelectField
-          label="Seleksi"
-          value={extras.seleksi ?? ''}
-          options={[{ value: '', label: 'Semua seleksi' }, ...(results.data?.items ?? []).map((r) => ({ value: r.selection.id, label: `${r.selection.name} (${r.selection.year})` }))]}
-          onValueChange={(value) => update({ seleksi: value || null, halaman: null })}
-        />
-      </div>
+      <ObjectionFilters extras={extras} update={update} selections={(results.data?.items ?? []).map((r) => r.selection)} />
       <SearchForm label="Cari nomor pendaftaran atau nama pelamar" value={q} onSearch={setQuery} />
       {list.isPending ? (
         <Loading label="Memuat sanggah…" />

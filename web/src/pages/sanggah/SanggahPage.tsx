@@ -12,7 +12,7 @@ import { RequireAuth } from '../../components/RequireAuth';
 import { TextAreaField } from '../../components/TextAreaField';
 import { paths, verificationAccess } from '../verification/access';
 import { StatusTag } from '../verification/shared';
-import { SanggahStatusTag } from './DeskPage';
+import { SanggahStatusTag } from './shared';
 import '../verification/verification.css';
 
 function AnswerForm({ agencyId, detail }: { agencyId: string; detail: SanggahDetail }) {

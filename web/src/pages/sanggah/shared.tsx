@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { SANGGAH_STATUS_LABELS } from '../../../../core/schemas/sanggah';
-import type { SanggahStatus } from '../../../../core/sanggah';
+import { SANGGAH_STATUSES, type SanggahStatus } from '../../../../core/sanggah';
 import { Notice } from '../../components/Feedback';
+import { SelectField } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { RequireAuth } from '../../components/RequireAuth';
 import { hasRole } from '../../lib/roles';
@@ -10,6 +11,37 @@ import { hasRole } from '../../lib/roles';
 /** The status of an objection (administrative or final result): filed, accepted or rejected. */
 export function SanggahStatusTag({ status }: { status: SanggahStatus }) {
   return <span className={`tag tag-${status}`}>{SANGGAH_STATUS_LABELS[status]}</span>;
+}
+
+/**
+ * The filters of an objection desk (administrative or final): status and selection, kept in the URL
+ * as `status` and `seleksi` (useListParams); changing one goes back to the first page.
+ */
+export function ObjectionFilters({
+  extras,
+  update,
+  selections,
+}: {
+  extras: Record<string, string | undefined>;
+  update: (changes: Record<string, string | number | null>) => void;
+  selections: Array<{ id: string; name: string; year: number }>;
+}) {
+  return (
+    <div className="filters">
+      <SelectField
+        label="Status"
+        value={extras.status ?? ''}
+        options={[{ value: '', label: 'Semua status' }, ...SANGGAH_STATUSES.map((value) => ({ value, label: SANGGAH_STATUS_LABELS[value] }))]}
+        onValueChange={(value) => update({ status: value || null, halaman: null })}
+      />
+      <SelectField
+        label="Seleksi"
+        value={extras.seleksi ?? ''}
+        options={[{ value: '', label: 'Semua seleksi' }, ...selections.map((s) => ({ value: s.id, label: `${s.name} (${s.year})` }))]}
+        onValueChange={(value) => update({ seleksi: value || null, halaman: null })}
+      />
+    </div>
+  );
 }
 
 type FiledObjection = { status: SanggahStatus; reason: string; answer: string | null };
