@@ -8,6 +8,7 @@ import { DateTime } from '../../components/DateTime';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
 import { FormErrors, fieldError } from '../../components/FormErrors';
+import { PublishForm } from '../../components/PublishForm';
 import { RequireAuth } from '../../components/RequireAuth';
 import { TextAreaField } from '../../components/TextAreaField';
 import { formatNumber } from '../../lib/time';
@@ -63,33 +64,6 @@ function Rounds({ agencyId }: { agencyId: string }) {
 export function RoundsPage() {
   const { agencyId = '' } = useParams();
   return <RequireAuth allow={(me) => resultsAccess.read(me, agencyId)}>{() => <Rounds key={agencyId} agencyId={agencyId} />}</RequireAuth>;
-}
-
-function PublishForm({ label, explanation, onPublish, pending, error }: { label: string; explanation: string; onPublish: (note: string) => void; pending: boolean; error: unknown }) {
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  if (!open) {
-    return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {label}
-      </button>
-    );
-  }
-  return (
-    <div className="alert alert-info" role="group" aria-label={label}>
-      <FormErrors error={error} />
-      <p>{explanation}</p>
-      <TextAreaField label="Catatan tambahan pada pengumuman (opsional)" rows={3} maxLength={2000} value={note} onValueChange={setNote} />
-      <div className="actions">
-        <button type="button" className="button" disabled={pending} onClick={() => onPublish(note.trim())}>
-          {pending ? 'Mengumumkan…' : `Ya, ${label.toLowerCase()}`}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
-          Batal
-        </button>
-      </div>
-    </div>
-  );
 }
 
 function Issues({ issues }: { issues: string[] }) {

@@ -6,9 +6,8 @@ import type { AgencyTimezone } from '../../api/types';
 import { resultApi, verificationKeys, type ResultOverview } from '../../api/verification';
 import { DateTime } from '../../components/DateTime';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
-import { FormErrors } from '../../components/FormErrors';
+import { PublishForm } from '../../components/PublishForm';
 import { RequireAuth } from '../../components/RequireAuth';
-import { TextAreaField } from '../../components/TextAreaField';
 import { formatNumber } from '../../lib/time';
 import { AgencyHeading } from '../admin/AgencyHeading';
 import { paths, verificationAccess } from '../verification/access';
@@ -47,35 +46,8 @@ function StageFacts({ stage, timezone, withWindow }: { stage: Stage; timezone: A
   );
 }
 
-function PublishForm({ label, onPublish, pending, error }: { label: string; onPublish: (note: string) => void; pending: boolean; error: unknown }) {
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  if (!open) {
-    return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {label}
-      </button>
-    );
-  }
-  return (
-    <div className="alert alert-info" role="group" aria-label={label}>
-      <FormErrors error={error} />
-      <p>
-        Setelah diumumkan, hasil tidak dapat diubah kecuali melalui sanggah. Daftar PDF (nomor pendaftaran, nama, formasi, MS/TMS — tanpa NIK) dan sidik jarinya terbit di pengumuman, dan setiap pelamar
-        diberi tahu melalui aplikasi dan email.
-      </p>
-      <TextAreaField label="Catatan tambahan pada pengumuman (opsional)" rows={3} maxLength={2000} value={note} onValueChange={setNote} />
-      <div className="actions">
-        <button type="button" className="button" disabled={pending} onClick={() => onPublish(note.trim())}>
-          {pending ? 'Mengumumkan…' : `Ya, ${label.toLowerCase()}`}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
-          Batal
-        </button>
-      </div>
-    </div>
-  );
-}
+const PUBLISH_EXPLANATION =
+  'Setelah diumumkan, hasil tidak dapat diubah kecuali melalui sanggah. Daftar PDF (nomor pendaftaran, nama, formasi, MS/TMS — tanpa NIK) dan sidik jarinya terbit di pengumuman, dan setiap pelamar diberi tahu melalui aplikasi dan email.';
 
 function ResultCard({ agencyId, result, timezone, canPublish }: { agencyId: string; result: ResultOverview; timezone: AgencyTimezone; canPublish: boolean }) {
   const queryClient = useQueryClient();
@@ -131,7 +103,7 @@ function ResultCard({ agencyId, result, timezone, canPublish }: { agencyId: stri
             </ul>
           ) : null}
           {canPublish && result.publish.administrative.allowed ? (
-            <PublishForm label="Umumkan hasil seleksi administrasi" pending={publish.isPending} error={publish.error} onPublish={(note) => publish.mutate(note)} />
+            <PublishForm label="Umumkan hasil seleksi administrasi" explanation={PUBLISH_EXPLANATION} pending={publish.isPending} error={publish.error} onPublish={(note) => publish.mutate(note)} />
           ) : null}
         </>
       )}
@@ -165,7 +137,7 @@ function ResultCard({ agencyId, result, timezone, canPublish }: { agencyId: stri
                 </ul>
               ) : null}
               {canPublish && result.publish.postObjection.allowed ? (
-                <PublishForm label="Umumkan hasil pasca sanggah" pending={publishPost.isPending} error={publishPost.error} onPublish={(note) => publishPost.mutate(note)} />
+                <PublishForm label="Umumkan hasil pasca sanggah" explanation={PUBLISH_EXPLANATION} pending={publishPost.isPending} error={publishPost.error} onPublish={(note) => publishPost.mutate(note)} />
               ) : null}
             </>
           )}
