@@ -17,20 +17,7 @@ import type {
 import { api, uploadFile, type QueryValue } from './client';
 import type { Page } from './types';
 
-export type {
-  DeskLink,
-  EvaluationHistory,
-  EvaluationPeriod,
-  EvaluationPeriodDetail,
-  EvaluationPeriodListItem,
-  MyEvaluation,
-  MyStaff,
-  PlanDetail,
-  PlanListItem,
-  PublicDesk,
-  PublicFeedbackReport,
-  Recommendation,
-} from '../../../core/schemas/evaluation';
+export type { DeskLink, EvaluationHistory, EvaluationPeriod, EvaluationPeriodDetail, EvaluationPeriodListItem, MyEvaluation, MyStaff, PlanDetail, PlanListItem, PublicDesk, PublicFeedbackReport, Recommendation };
 
 const enc = encodeURIComponent;
 const base = (agencyId: string) => `/api/agencies/${enc(agencyId)}/evaluation`;
