@@ -5,8 +5,9 @@ import { ASPIRATION_CATEGORIES, ASPIRATION_CATEGORY_LABELS, ASPIRATION_STATUSES,
 import { aspirationApi, type AspirationSummary } from '../../api/aspirations';
 import { useAgencyDetail, useMe } from '../../api/queries';
 import { DateTime } from '../../components/DateTime';
-import { SelectField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/Feedback';
+import { FilterSelect, OverdueFilter } from '../../components/FilterSelect';
 import { FormErrors, fieldError } from '../../components/FormErrors';
 import { Pagination } from '../../components/Pagination';
 import { RequireAuth } from '../../components/RequireAuth';
@@ -102,19 +103,9 @@ function Desk({ agencyId }: { agencyId: string }) {
       {summary.data && canSetServiceLevel(me.data, agencyId) ? <ServiceLevel key={summary.data.slaDays} agencyId={agencyId} slaDays={summary.data.slaDays} /> : null}
       <div className="filters">
         <SearchForm label="Cari nomor, judul, atau isi" value={q} onSearch={setQuery} />
-        <SelectField label="Status" name="status" value={extras.status ?? ''} options={[{ value: '', label: 'Semua status' }, ...ASPIRATION_STATUSES.map((s) => ({ value: s, label: ASPIRATION_STATUS_LABELS[s] }))]} onValueChange={(value) => update({ status: value, halaman: null })} />
-        <SelectField label="Kategori" name="kategori" value={extras.kategori ?? ''} options={[{ value: '', label: 'Semua kategori' }, ...ASPIRATION_CATEGORIES.map((c) => ({ value: c, label: ASPIRATION_CATEGORY_LABELS[c] }))]} onValueChange={(value) => update({ kategori: value, halaman: null })} />
-        <SelectField
-          label="Batas waktu"
-          name="terlambat"
-          value={extras.terlambat ?? ''}
-          options={[
-            { value: '', label: 'Semua' },
-            { value: '1', label: 'Melewati batas waktu' },
-            { value: '0', label: 'Dalam batas waktu' },
-          ]}
-          onValueChange={(value) => update({ terlambat: value, halaman: null })}
-        />
+        <FilterSelect label="Status" name="status" value={extras.status} allLabel="Semua status" options={ASPIRATION_STATUSES.map((s) => ({ value: s, label: ASPIRATION_STATUS_LABELS[s] }))} update={update} />
+        <FilterSelect label="Kategori" name="kategori" value={extras.kategori} allLabel="Semua kategori" options={ASPIRATION_CATEGORIES.map((c) => ({ value: c, label: ASPIRATION_CATEGORY_LABELS[c] }))} update={update} />
+        <OverdueFilter value={extras.terlambat} overdueLabel="Melewati batas waktu" onTimeLabel="Dalam batas waktu" update={update} />
       </div>
       {list.isPending ? (
         <Loading label="Memuat pengaduan…" />

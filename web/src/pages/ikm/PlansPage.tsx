@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { IKM_PLAN_STATUSES, IKM_PLAN_STATUS_LABELS } from '../../../../core/ikm-survey';
 import { ikmApi } from '../../api/ikm';
 import { useAgencyDetail, useMe } from '../../api/queries';
-import { SelectField } from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/Feedback';
+import { FilterSelect, OverdueFilter } from '../../components/FilterSelect';
 import { Pagination } from '../../components/Pagination';
 import { RequireAuth } from '../../components/RequireAuth';
 import { SearchForm } from '../../components/SearchForm';
@@ -31,18 +31,8 @@ function Plans({ agencyId }: { agencyId: string }) {
       <p>Perbaikan atas unsur pelayanan yang lemah, dengan penanggung jawab dan batas waktu. Yang terlambat tampil paling atas.</p>
       <div className="filters">
         <SearchForm label="Cari rencana atau penanggung jawab" value={q} onSearch={setQuery} />
-        <SelectField label="Status" name="status" value={extras.status ?? ''} options={[{ value: '', label: 'Semua status' }, ...IKM_PLAN_STATUSES.map((s) => ({ value: s, label: IKM_PLAN_STATUS_LABELS[s] }))]} onValueChange={(value) => update({ status: value, halaman: null })} />
-        <SelectField
-          label="Batas waktu"
-          name="terlambat"
-          value={extras.terlambat ?? ''}
-          options={[
-            { value: '', label: 'Semua' },
-            { value: '1', label: 'Terlambat' },
-            { value: '0', label: 'Tidak terlambat' },
-          ]}
-          onValueChange={(value) => update({ terlambat: value, halaman: null })}
-        />
+        <FilterSelect label="Status" name="status" value={extras.status} allLabel="Semua status" options={IKM_PLAN_STATUSES.map((s) => ({ value: s, label: IKM_PLAN_STATUS_LABELS[s] }))} update={update} />
+        <OverdueFilter value={extras.terlambat} overdueLabel="Terlambat" onTimeLabel="Tidak terlambat" update={update} />
       </div>
       {list.isPending ? (
         <Loading label="Memuat rencana…" />
