@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/client';
+import { PageTitle } from './PageTitle';
 
 export function Loading({ label = 'Memuat…' }: { label?: string }) {
   return (
@@ -19,6 +21,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** A whole page whose link leads nowhere (a public page with a wrong or expired code): its title, the reason, the way home. */
+export function NotFoundState({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <ErrorState error={error} onRetry={onRetry} />
+      <p>
+        <Link to="/">Kembali ke beranda</Link>
+      </p>
+    </>
   );
 }
 

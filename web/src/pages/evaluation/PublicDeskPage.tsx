@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { DESK_COMMENT_MAX, DESK_SCORE_LABELS, DESK_SCORES } from '../../../../core/evaluation';
 import { publicDeskApi } from '../../api/evaluation';
-import { ErrorState, Loading, Notice } from '../../components/Feedback';
+import { Loading, NotFoundState, Notice } from '../../components/Feedback';
 import { FormErrors, fieldError } from '../../components/FormErrors';
 import { PageTitle } from '../../components/PageTitle';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -70,17 +70,7 @@ export function PublicDeskPage() {
   const { code = '' } = useParams();
   const query = useQuery({ queryKey: ['public', 'desk', code], queryFn: () => publicDeskApi.desk(code), retry: false });
   if (query.isPending) return <Loading label="Memuat loket…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageTitle>Loket tidak ditemukan</PageTitle>
-        <ErrorState error={query.error} />
-        <p>
-          <Link to="/">Kembali ke beranda</Link>
-        </p>
-      </>
-    );
-  }
+  if (query.isError) return <NotFoundState title="Loket tidak ditemukan" error={query.error} />;
   const desk = query.data.desk;
   const subject = desk.employee ? desk.employee.name : desk.unitName;
   return (

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { IKM_ANSWER_KEYS, IKM_PROFILE_FIELDS, IKM_QUESTIONS, IKM_SUGGESTION_MAX, type IkmProfileField } from '../../../../../core/ikm-survey';
 import { publicIkmApi, type IkmReceipt, type PublicIkmSurvey, type SubmissionInput } from '../../../api/ikm';
 import { DateTime } from '../../../components/DateTime';
 import { SelectField } from '../../../components/Field';
-import { ErrorState, Loading, Notice } from '../../../components/Feedback';
+import { Loading, NotFoundState, Notice } from '../../../components/Feedback';
 import { FormErrors, fieldError } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -175,17 +175,7 @@ export function SurveyFormPage() {
   const { surveyId = '' } = useParams();
   const query = useQuery({ queryKey: ['public', 'ikm-survey', surveyId], queryFn: () => publicIkmApi.survey(surveyId), retry: false });
   if (query.isPending) return <Loading label="Memuat survei…" />;
-  if (query.isError) {
-    return (
-      <>
-        <PageTitle>Survei tidak ditemukan</PageTitle>
-        <ErrorState error={query.error} />
-        <p>
-          <Link to="/">Kembali ke beranda</Link>
-        </p>
-      </>
-    );
-  }
+  if (query.isError) return <NotFoundState title="Survei tidak ditemukan" error={query.error} />;
   const survey = query.data.survey;
   return (
     <article className="narrow">
