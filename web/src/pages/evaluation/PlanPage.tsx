@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DESK_SCORE_LABELS, outlookMessage, suggestCompetency, developmentFocus, COMPETENCY_FOR_VALUE, RESULTS_COMPETENCY } from '../../../../core/evaluation';
@@ -41,6 +41,25 @@ function useRefresh(agencyId: string, planId: string) {
   };
 }
 
+/** One of the plan's forms in its own card, named by its heading, the server's refusal above its fields. */
+function PanelForm({ headingId, title, error, onSubmit, children }: { headingId: string; title: string; error: unknown; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="form card panel"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h2 id={headingId}>{title}</h2>
+      <FormErrors error={error} />
+      {children}
+    </form>
+  );
+}
+
 // ---- the plan's results (employee) ----------------------------------------------------------------
 
 type DraftItem = { title: string; indicators: Array<{ name: string; target: string; unit: string }> };
@@ -59,17 +78,7 @@ function ItemsEditor({ detail, onSaved }: { detail: Detail; onSaved: (detail: De
   });
   const update = (index: number, change: (item: DraftItem) => DraftItem) => setItems((current) => current.map((item, i) => (i === index ? change(item) : item)));
   return (
-    <form
-      className="form card panel"
-      aria-labelledby="judul-susun-rencana"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h2 id="judul-susun-rencana">Susun rencana hasil kerja</h2>
-      <FormErrors error={save.error} />
+    <PanelForm headingId="judul-susun-rencana" title="Susun rencana hasil kerja" error={save.error} onSubmit={() => save.mutate()}>
       {items.map((item, index) => (
         <fieldset key={index} className="stack">
           <legend>Rencana {index + 1}</legend>
@@ -119,7 +128,7 @@ function ItemsEditor({ detail, onSaved }: { detail: Detail; onSaved: (detail: De
         </button>
       </div>
       <FormActions pending={save.isPending} label="Simpan rencana" />
-    </form>
+    </PanelForm>
   );
 }
 
@@ -138,17 +147,7 @@ function RealisationForm({ detail, onSaved }: { detail: Detail; onSaved: (detail
     onSuccess: onSaved,
   });
   return (
-    <form
-      className="form card panel"
-      aria-labelledby="judul-realisasi"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h2 id="judul-realisasi">Isi realisasi</h2>
-      <FormErrors error={save.error} />
+    <PanelForm headingId="judul-realisasi" title="Isi realisasi" error={save.error} onSubmit={() => save.mutate()}>
       {save.isSuccess ? <Notice kind="success">Realisasi tersimpan.</Notice> : null}
       {detail.items.map((item) => (
         <fieldset key={item.id}>
@@ -167,7 +166,7 @@ function RealisationForm({ detail, onSaved }: { detail: Detail; onSaved: (detail
         </fieldset>
       ))}
       <FormActions pending={save.isPending} label="Simpan realisasi" />
-    </form>
+    </PanelForm>
   );
 }
 
@@ -386,17 +385,7 @@ function RatingForm({ detail, onSaved }: { detail: Detail; onSaved: (detail: Det
     onSuccess: (result) => onSaved(result.detail, result.warning),
   });
   return (
-    <form
-      className="form card panel"
-      aria-labelledby="judul-penilaian"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
-      <h2 id="judul-penilaian">Penilaian atasan</h2>
-      <FormErrors error={save.error} />
+    <PanelForm headingId="judul-penilaian" title="Penilaian atasan" error={save.error} onSubmit={() => save.mutate()}>
       <fieldset>
         <legend>Hasil kerja</legend>
         {detail.items.map((item) => (
@@ -448,7 +437,7 @@ function RatingForm({ detail, onSaved }: { detail: Detail; onSaved: (detail: Det
         error={fieldError(save.error, 'note')}
       />
       <FormActions pending={save.isPending} label={existing ? 'Perbarui penilaian' : 'Simpan penilaian'} />
-    </form>
+    </PanelForm>
   );
 }
 
