@@ -9,6 +9,7 @@ import type { AgencyTimezone } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { FormErrors, fieldError } from '../../components/FormErrors';
 import { RequireAuth } from '../../components/RequireAuth';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -59,11 +60,7 @@ function MeetingForm({ agencyId, sessionId, zone, onDone }: { agencyId: string; 
         <TextField label="Mulai" name="startsAt" type="datetime-local" required value={start} onValueChange={setStart} error={fieldError(save.error, 'startsAt')} />
         <TextField label="Selesai" name="endsAt" type="datetime-local" required value={end} onValueChange={setEnd} error={fieldError(save.error, 'endsAt')} />
         <TextField label="Topik" name="topic" autoComplete="off" value={topic} onValueChange={setTopic} error={fieldError(save.error, 'topic')} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? 'Menyimpan…' : 'Tambah pertemuan'}
-          </button>
-        </div>
+        <FormActions pending={save.isPending} label="Tambah pertemuan" />
       </form>
     </>
   );
@@ -187,11 +184,7 @@ function AttendanceForm({ detail, agencyId, zone }: { detail: SessionDetail; age
             </tbody>
           </table>
         </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? 'Menyimpan…' : 'Simpan presensi'}
-          </button>
-        </div>
+        <FormActions pending={save.isPending} label="Simpan presensi" />
       </form>
     </>
   );
@@ -265,11 +258,7 @@ function ScoresForm({ detail, agencyId }: { detail: SessionDetail; agencyId: str
             </tbody>
           </table>
         </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {save.isPending ? 'Menyimpan…' : 'Simpan nilai'}
-          </button>
-        </div>
+        <FormActions pending={save.isPending} label="Simpan nilai" />
       </form>
     </>
   );
