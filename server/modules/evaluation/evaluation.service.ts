@@ -42,7 +42,7 @@ import { getFile, type StoredFile } from '../files/files.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { isUniqueViolation, unitRefs } from '../organisation/organisation.service.js';
 import { cancelEnrolment, enrolForDevelopment, enrolmentStatus } from '../training/enrolments.service.js';
-import { programmesForCompetency } from '../training/training.service.js';
+import { developmentProgrammeFor } from '../training/training.service.js';
 import { deskSummary, unitsWithFeedback } from './desk.service.js';
 import { boundsOf, iso, personOf, presentIndicator, presentPeriod, presentPlanListItem, presentRating, type PeriodRow, type PlanRow } from './evaluation.presenters.js';
 import {
@@ -644,9 +644,7 @@ async function propose(tx: Db, options: ProposeOptions) {
     if (existing.reason !== options.reason) await tx.update(evaluationRecommendations).set({ reason: options.reason, updatedAt: new Date() }).where(eq(evaluationRecommendations.id, existing.id));
     return;
   }
-  // Basic training (Latsar) is not a development programme; among the others the most focused one (fewest competencies) first.
-  const candidates = (await programmesForCompetency(tx, { agencyId: period.agencyId, competency: options.competency })).filter((p) => !p.isBasic);
-  const [programme] = candidates.sort((a, b) => a.competencies.length - b.competencies.length);
+  const programme = await developmentProgrammeFor(tx, { agencyId: period.agencyId, competency: options.competency });
   const enrolment = programme ? await enrolForDevelopment(tx, { agencyId: period.agencyId, employeeId: employee.id, programmeId: programme.id, reason: options.reason, actorId: options.actorId }) : null;
   const values = { competency: options.competency, reason: options.reason, programmeId: programme?.id ?? null, enrolmentId: enrolment?.enrolmentId ?? null, state: 'active', updatedAt: new Date() };
   const [row] = existing

@@ -46,13 +46,16 @@ export type ProgrammePresented = ReturnType<typeof presentProgramme>;
 
 export type ListProgrammesOptions = { agencyId: string; q?: string | undefined; active?: 'true' | 'false' | undefined; audience?: ProgrammeAudience | undefined; competency?: string | undefined; page: number; pageSize: number };
 
+/** Programmes that list the competency among theirs (case ignored). */
+const buildsCompetency = (competency: string) => sql`exists (select 1 from jsonb_array_elements_text(${trainingProgrammes.competencies}) c where lower(c) = lower(${competency}))`;
+
 export async function listProgrammes(db: Db, options: ListProgrammesOptions) {
   const where = and(
     eq(trainingProgrammes.agencyId, options.agencyId),
     options.q ? or(ilike(trainingProgrammes.name, containsPattern(options.q)), ilike(trainingProgrammes.code, containsPattern(options.q))) : undefined,
     options.active ? eq(trainingProgrammes.active, options.active === 'true') : undefined,
     options.audience ? inArray(trainingProgrammes.audience, [options.audience, 'both']) : undefined,
-    options.competency ? sql`exists (select 1 from jsonb_array_elements_text(${trainingProgrammes.competencies}) c where lower(c) = lower(${options.competency}))` : undefined,
+    options.competency ? buildsCompetency(options.competency) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(trainingProgrammes).where(where);
   const rows = await db
@@ -83,10 +86,26 @@ export async function getProgramme(db: Db, ref: ProgrammeRef) {
   return presentProgramme({ ...row.programme, openSessions: row.openSessions });
 }
 
-/** Active programmes building a competency (case ignored), for development recommendations. */
-export async function programmesForCompetency(db: Db, options: { agencyId: string; competency: string }) {
-  const { items } = await listProgrammes(db, { agencyId: options.agencyId, competency: options.competency, active: 'true', audience: 'employee', page: 1, pageSize: 100 });
-  return items;
+/**
+ * The development programme to recommend for a competency (case ignored): active, open to employees,
+ * not the basic training (Latsar), the most focused one (fewest competencies) first; none if none.
+ */
+export async function developmentProgrammeFor(db: Db, options: { agencyId: string; competency: string }): Promise<{ id: string } | null> {
+  const [row] = await db
+    .select({ id: trainingProgrammes.id })
+    .from(trainingProgrammes)
+    .where(
+      and(
+        eq(trainingProgrammes.agencyId, options.agencyId),
+        eq(trainingProgrammes.active, true),
+        eq(trainingProgrammes.isBasic, false),
+        inArray(trainingProgrammes.audience, ['employee', 'both']),
+        buildsCompetency(options.competency),
+      ),
+    )
+    .orderBy(sql`jsonb_array_length(${trainingProgrammes.competencies})`, asc(trainingProgrammes.name), asc(trainingProgrammes.id))
+    .limit(1);
+  return row ?? null;
 }
 
 const programmeValues = (data: ProgrammeBody) => ({

@@ -10,6 +10,7 @@ import { submittedApplication } from '../verification/verification.fixtures.js';
 import { certificateToken } from './certificates.js';
 import { enrolForDevelopment, enrolmentStatus, trainingOutcomesOfEmployees } from './enrolments.service.js';
 import { createEnrolmentRow, createProgrammeRow, createSessionRow } from './training.fixtures.js';
+import { developmentProgrammeFor } from './training.service.js';
 import { trainingEnrolments, trainingProgrammes, trainingSessions } from './training.table.js';
 
 let ctx: TestContext;
@@ -412,6 +413,21 @@ describe('development recommendations', () => {
     expect(await trainingOutcomesOfEmployees(db(), { agencyId: otherAgencyId, employeeIds: [employee.id] })).toEqual([{ employeeId: employee.id, completed: 0, notCompleted: 0, basicCompleted: false }]);
     const ended = await createEmployeeRow(db(), agencyId, { status: 'ended', endedAt: '2025-01-01', endReason: 'pensiun' });
     await expect(db().transaction((tx) => enrolForDevelopment(tx, { agencyId, employeeId: ended.id, programmeId: programme.id, reason: 'x', actorId: actor.id }))).rejects.toThrow('berhenti');
+  });
+  it('recommends the most focused active programme for employees that builds the competency, never the basic training', async () => {
+    const competency = 'Manajemen Arsip Digital';
+    const pick = (agency: string) => developmentProgrammeFor(db(), { agencyId: agency, competency: competency.toUpperCase() });
+    expect(await pick(agencyId)).toBeNull();
+    await createProgrammeRow(db(), agencyId, { name: 'A Latsar', isBasic: true, competencies: [competency] });
+    await createProgrammeRow(db(), agencyId, { name: 'A Nonaktif', active: false, competencies: [competency] });
+    await createProgrammeRow(db(), agencyId, { name: 'A Pelamar', audience: 'applicant', competencies: [competency] });
+    await createProgrammeRow(db(), otherAgencyId, { name: 'A Lain', competencies: [competency] });
+    expect(await pick(agencyId)).toBeNull();
+    const broad = await createProgrammeRow(db(), agencyId, { name: 'A Luas', competencies: ['Pelayanan publik', competency.toLowerCase()] });
+    expect(await pick(agencyId)).toEqual({ id: broad.id });
+    await createProgrammeRow(db(), agencyId, { name: 'C Fokus', competencies: [competency] });
+    const focused = await createProgrammeRow(db(), agencyId, { name: 'B Fokus', audience: 'both', competencies: [competency] });
+    expect(await pick(agencyId)).toEqual({ id: focused.id });
   });
 });
 
