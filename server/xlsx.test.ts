@@ -32,6 +32,38 @@ describe('readSheets', () => {
     expect(reads.filter((read) => !read.ok)).toEqual([]);
   });
 
+  it('stops reading a sheet at the row limit: what lies beyond is never parsed', async () => {
+    const buffer = await workbook((book) => {
+      const units = book.addWorksheet('Unit');
+      units.addRow(['Kode', 'Nama']);
+      for (let i = 0; i < 5_000; i++) units.addRow([`U${i}`, `Unit ${i}`]);
+    });
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(buffer);
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // Broken XML after the 5,000 rows: reading to the end would refuse the file as unreadable.
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace('</sheetData>', '<row r="9999"><c r="A9999"><v>1</x></c></row></sheetData>'));
+    const read = await readSheets(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), [UNITS], 100);
+    expect(read).toEqual({ ok: false, issues: [{ sheet: 'Unit', row: 102, column: null, reason: expect.stringContaining('melebihi batas 100 baris') }] });
+  });
+
+  it('keeps characters of several bytes whole wherever the text is cut into pieces', async () => {
+    // Several 64 KiB pieces of shared strings mixing two-, three- and four-byte characters, put into
+    // the XML as bytes: JSZip (exceljs's writer too) garbles such a mix when it encodes a string.
+    const names = Array.from({ length: 300 }, (_, i) => `Dinas ${i} ${'é😀€ĝ'.repeat(150 + (i % 7))}`);
+    const plain = await workbook((book) => {
+      const units = book.addWorksheet('Unit');
+      units.addRow(['Kode', 'Nama']);
+      names.forEach((_, i) => units.addRow([`U${i}`, `NAMA-${i}-`]));
+    });
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(plain);
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    zip.file('xl/sharedStrings.xml', Buffer.from(strings.replace(/NAMA-(\d+)-/g, (_, i: string) => names[Number(i)]!)));
+    const read = await readSheets(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), [UNITS]);
+    expect(read.ok && read.sheets.get('Unit')!.map((row) => row.cells.nama)).toEqual(names);
+  });
+
   it('reads a sheet of numbers and dates only (no shared strings at all)', async () => {
     const buffer = await workbook((book) => {
       const sheet = book.addWorksheet('Angka');

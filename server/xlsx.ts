@@ -172,14 +172,24 @@ type PartParser = {
   _parseWorkbook(stream: Readable): Promise<void>;
   _parseSharedStrings(stream: Readable): AsyncIterable<unknown>;
   _parseStyles(stream: Readable): Promise<void>;
-  _parseWorksheet(content: Iterable<Buffer>, sheetNo: string): Iterable<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
+  _parseWorksheet(content: Iterable<string>, sheetNo: string): Iterable<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
 };
+
+/**
+ * A part's XML as text in pieces: the parser collects the events of each piece before the rows are
+ * read, so a sheet far over the row limit is only parsed up to the limit. Decoded once, as a byte
+ * chunk would split multi-byte characters (the XML parser joins a pair of surrogates cut in two).
+ */
+function* textChunks(content: Buffer, size = 64 * 1024): Generator<string> {
+  const text = content.toString('utf8');
+  for (let start = 0; start < text.length; start += size) yield text.slice(start, start + size);
+}
 
 /** The workbook's worksheets, named from the workbook's sheet list, in the order of their files. */
 async function* worksheetsOf(parts: Map<string, Buffer>): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader> {
   const options = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as const;
   const parser = new (excel().stream.xlsx.WorkbookReader)(Readable.from([]), options) as unknown as PartParser;
-  const streamOf = (name: string) => Readable.from([parts.get(name)!]);
+  const streamOf = (name: string) => Readable.from(textChunks(parts.get(name)!));
   if (parts.has('xl/_rels/workbook.xml.rels')) await parser._parseRels(streamOf('xl/_rels/workbook.xml.rels'));
   await parser._parseWorkbook(streamOf('xl/workbook.xml'));
   if (parts.has('xl/sharedStrings.xml')) for await (const _ of parser._parseSharedStrings(streamOf('xl/sharedStrings.xml'))) void _;
@@ -189,7 +199,7 @@ async function* worksheetsOf(parts: Map<string, Buffer>): AsyncGenerator<ExcelJS
     .filter((match) => match !== null)
     .sort((a, b) => Number(a[1]) - Number(b[1]));
   for (const [name, sheetNo] of sheets) {
-    for (const { value } of parser._parseWorksheet([parts.get(name!)!], sheetNo!)) yield value;
+    for (const { value } of parser._parseWorksheet(textChunks(parts.get(name!)!), sheetNo!)) yield value;
   }
 }
 
