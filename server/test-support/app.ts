@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { vi } from 'vitest';
 import type { Role } from '../../core/roles.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -22,7 +23,17 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export type TestAppOptions = {
+  /**
+   * 'manual': the app's periodic sweepers (offers past their deadline, CAT attempts past their end)
+   * never fire by themselves; a test that moves a deadline into the past runs the sweep itself, so
+   * no sweeper acts between the steps the test checks.
+   */
+  sweepers?: 'manual';
+};
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestContext> {
+  if (options.sweepers === 'manual') vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rekrutmen-test-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SESSION_SECRET: 'uji-'.repeat(10), PUBLIC_URL: 'http://rekrutmen.test', RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', ...env });
@@ -35,6 +46,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.drop();
+      if (options.sweepers === 'manual') vi.useRealTimers();
     },
   };
 }

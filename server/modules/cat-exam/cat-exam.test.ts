@@ -10,7 +10,7 @@ import { closeDueAttempts } from './exam.service.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({}, { sweepers: 'manual' });
 });
 afterAll(() => ctx.close());
 

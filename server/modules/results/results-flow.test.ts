@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithSession, createTestApp, request, type TestContext } from '../../test-support/app.js';
 import { auditLog } from '../audit/audit.table.js';
 import { correctResult } from '../cat-results/cat-results.service.js';
@@ -17,16 +17,9 @@ import { finalObjections, finalResults, optimisationOffers } from './results.tab
 
 let ctx: TestContext;
 beforeAll(async () => {
-  // The app's periodic sweepers (expired offers, due CAT attempts) never fire by themselves here: a test
-  // that moves a deadline into the past runs the sweep itself, so the once-a-minute sweeper cannot
-  // expire the offer between the two steps the test is checking.
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-  ctx = await createTestApp();
+  ctx = await createTestApp({}, { sweepers: 'manual' });
 }, 120_000);
-afterAll(async () => {
-  await ctx.close();
-  vi.useRealTimers();
-});
+afterAll(() => ctx.close());
 
 const get = (cookie: string | null, url: string) => request(ctx, cookie, { method: 'GET', url });
 const post = (cookie: string, url: string, payload: unknown = {}) => request(ctx, cookie, { method: 'POST', url, payload: payload as Record<string, unknown> });
