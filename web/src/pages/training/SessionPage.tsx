@@ -359,6 +359,13 @@ function CloseOrReopen({ detail, agencyId }: { detail: SessionDetail; agencyId: 
   const [confirming, setConfirming] = useState(false);
   const close = useMutation({ mutationFn: () => trainingApi.close(agencyId, detail.session.id), onSuccess: refresh });
   const reopen = useMutation({ mutationFn: () => trainingApi.reopen(agencyId, detail.session.id, note.trim()), onSuccess: refresh });
+  // The outcome of closing stays on screen after the page reloads the class as closed, also for a
+  // trainer, who cannot reopen it and so has no section below.
+  const closed = close.isSuccess ? (
+    <Notice kind="success">
+      Kelas ditutup: {close.data.result.completed} lulus, {close.data.result.notCompleted} tidak lulus.
+    </Notice>
+  ) : null;
   if (detail.session.status === 'open') {
     return (
       <section className="card panel" aria-labelledby="judul-tutup">
@@ -367,11 +374,7 @@ function CloseOrReopen({ detail, agencyId }: { detail: SessionDetail; agencyId: 
           Setelah pertemuan terakhir dimulai dan presensi setiap pertemuan lengkap, tutup kelas: aturan kelulusan program diterapkan ke setiap peserta dan yang lulus mendapat nomor sertifikat.
         </p>
         {close.isError ? <Notice kind="error">{errorMessage(close.error)}</Notice> : null}
-        {close.isSuccess ? (
-          <Notice kind="success">
-            Kelas ditutup: {close.data.result.completed} lulus, {close.data.result.notCompleted} tidak lulus.
-          </Notice>
-        ) : null}
+        {closed}
         {confirming ? (
           <div className="actions">
             <button type="button" className="button" onClick={() => close.mutate()} disabled={close.isPending}>
@@ -389,10 +392,11 @@ function CloseOrReopen({ detail, agencyId }: { detail: SessionDetail; agencyId: 
       </section>
     );
   }
-  if (!detail.can.manage) return null;
+  if (!detail.can.manage) return closed;
   return (
     <section className="card panel" aria-labelledby="judul-buka-kembali">
       <h2 id="judul-buka-kembali">Buka kembali kelas</h2>
+      {closed}
       <p>Untuk mengoreksi presensi atau nilai. Selama kelas terbuka kembali, sertifikat pesertanya tidak berlaku; nomornya tetap sama setelah kelas ditutup lagi.</p>
       <FormErrors error={reopen.error} labels={{ note: 'Alasan' }} />
       <form
