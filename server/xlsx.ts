@@ -16,7 +16,21 @@ import { AppError } from './errors.js';
 // exceljs takes about half a second to load: loaded on the first spreadsheet, not at every start.
 const require = createRequire(import.meta.url);
 let excelModule: typeof ExcelJS | undefined;
-const excel = (): typeof ExcelJS => (excelModule ??= require('exceljs') as typeof ExcelJS);
+const excel = (): typeof ExcelJS => (excelModule ??= loadExcel());
+
+type ZipAppend = (data: unknown, options: { name: string; base64?: boolean }) => void;
+
+function loadExcel(): typeof ExcelJS {
+  // exceljs hands each part to JSZip as a string on Node (as bytes only in browsers), and JSZip
+  // encodes a long string in pieces, turning a four-byte character (an emoji in a name or a
+  // complaint) cut at a piece's edge into two U+FFFD: the parts are given as UTF-8 bytes instead.
+  const { ZipWriter } = require('exceljs/lib/utils/zip-stream.js') as { ZipWriter: { prototype: { append: ZipAppend } } };
+  const append = ZipWriter.prototype.append;
+  ZipWriter.prototype.append = function (this: unknown, data, options) {
+    append.call(this, typeof data === 'string' && !options.base64 ? Buffer.from(data, 'utf8') : data, options);
+  };
+  return require('exceljs') as typeof ExcelJS;
+}
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -411,9 +425,12 @@ export function newWorkbook() {
   return workbook;
 }
 
+/** A workbook's XLSX bytes. */
+export const workbookBuffer = async (workbook: ExcelJS.Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());
+
 /** Sends a workbook as a download. */
 export async function sendWorkbook(reply: FastifyReply, workbook: ExcelJS.Workbook, filename: string) {
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await workbookBuffer(workbook);
   const ascii = filename.replace(/[^A-Za-z0-9._-]+/g, '-');
   return reply
     .header('content-type', XLSX_CONTENT_TYPE)
