@@ -82,3 +82,33 @@ export const resultSchema = z.object({
 export const boardQuery = z
   .object({ session: uuid().optional(), selection: uuid().optional(), venue: uuid().optional() })
   .refine((q) => [q.session, q.selection, q.venue].filter(Boolean).length === 1, 'Pilih tepat satu: session, selection atau venue');
+
+// ---- The result of a CAT stage (SKD, or the PPPK competency test) and its publication ----------
+
+export const stageResultEntry = z.object({
+  formasi: z.string(),
+  registrationNumber: z.string(),
+  name: z.string(),
+  TWK: z.number().nullable(),
+  TIU: z.number().nullable(),
+  TKP: z.number().nullable(),
+  total: z.number().nullable(),
+  rank: z.number().nullable(),
+  /** P proceeds to the next stage; L met the pass mark, outside 3 × the formation; TL below the pass mark; TH absent. */
+  keterangan: z.enum(['P', 'L', 'TL', 'TH']),
+  decidedBy: z.string().nullable(),
+});
+export type StageResultEntry = z.infer<typeof stageResultEntry>;
+
+export const stageResultSchema = z.object({
+  /** publishable: a plain CAT stage announces who proceeds; a CAT component of another stage counts only in the final result. */
+  stage: z.object({ key: z.string(), name: z.string(), isSkd: z.boolean(), publishable: z.boolean() }),
+  published: z.object({ announcementId: z.string().nullable(), hash: z.string(), publishedAt: z.string() }).nullable(),
+  entries: z.array(stageResultEntry),
+  pending: z.number().int(),
+  formations: z.array(z.object({ formasiId: z.string(), quota: z.number(), ranked: z.number(), proceeding: z.number(), cutoffTotal: z.number().nullable() })),
+});
+export type StageResult = z.infer<typeof stageResultSchema>;
+
+export const stagePublication = z.object({ announcementId: z.string(), hash: z.string(), proceeding: z.number().int(), participants: z.number().int() });
+export type StagePublication = z.infer<typeof stagePublication>;

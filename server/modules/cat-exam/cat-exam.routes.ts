@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { answersBody, attemptState, attemptSummary, boardQuery, checkInBody, eventsBody, liveScore, resultSchema, writeOutcome } from '../../../core/schemas/cat-exam.js';
+import { answersBody, attemptState, attemptSummary, boardQuery, checkInBody, eventsBody, liveScore, resultSchema, stagePublication, stageResultSchema, writeOutcome } from '../../../core/schemas/cat-exam.js';
 import { uuid } from '../../../core/schemas/common.js';
 import { notFound } from '../../errors.js';
 import { noContent, responses } from '../../http.js';
@@ -15,7 +15,7 @@ import { catExamPolicy } from './cat-exam.policy.js';
 import { getFile, sendStoredFile } from '../files/files.service.js';
 import { attemptView, checkIn, closeDueAttempts, finishAttempt, ownResult, paperImageFileId, recordClientEvents, saveAnswers, startAttempt, viewOf, type ExamDeps } from './exam.service.js';
 import { createLiveHub, type LiveScore } from './live.js';
-import { publishSkdResult, skdOutcome } from './skd-result.service.js';
+import { publishSkdResult, skdOutcome, skdStage } from './skd-result.service.js';
 
 const DEVICE_COOKIE = 'cat_device';
 const SWEEP_INTERVAL_MS = 2000;
@@ -242,18 +242,6 @@ export async function catExamRoutes(fastify: FastifyInstance) {
   );
 
   const skdParams = z.object({ agencyId: uuid(), selectionId: uuid(), blueprintId: uuid() });
-  const skdEntry = z.object({
-    formasi: z.string(),
-    registrationNumber: z.string(),
-    name: z.string(),
-    TWK: z.number().nullable(),
-    TIU: z.number().nullable(),
-    TKP: z.number().nullable(),
-    total: z.number().nullable(),
-    rank: z.number().nullable(),
-    keterangan: z.enum(['P', 'L', 'TL', 'TH']),
-    decidedBy: z.string().nullable(),
-  });
   app.get(
     '/api/agencies/:agencyId/selections/:selectionId/blueprints/:blueprintId/skd-result',
     {
@@ -261,19 +249,26 @@ export async function catExamRoutes(fastify: FastifyInstance) {
         tags: ['hasil'],
         summary: 'Pratinjau hasil SKD: peringkat per formasi dan siapa lanjut ke SKB (3× formasi, tie-break TKP/TIU/TWK)',
         params: skdParams,
-        response: responses({ 200: z.object({ entries: z.array(skdEntry), pending: z.number().int(), formations: z.array(z.object({ formasiId: z.string(), quota: z.number(), ranked: z.number(), proceeding: z.number(), cutoffTotal: z.number().nullable() })) }) }),
+        response: responses({ 200: stageResultSchema }),
       },
     },
     async (request) => {
       authorize(catExamPolicy.readSkdResult(await requireAccount(request), request.params.agencyId));
+      const stage = await skdStage(deps.db, request.params);
       const outcome = await skdOutcome(deps.db, request.params);
-      return { entries: outcome.entries, pending: outcome.pending, formations: outcome.formations.map((f) => ({ ...f })) };
+      return {
+        stage: { key: stage.stageKey, name: stage.stageName, isSkd: stage.isSkd, publishable: stage.publishable },
+        published: stage.published ? { ...stage.published, publishedAt: stage.published.publishedAt.toISOString() } : null,
+        entries: outcome.entries,
+        pending: outcome.pending,
+        formations: outcome.formations.map((f) => ({ ...f })),
+      };
     },
   );
 
   app.post(
     '/api/agencies/:agencyId/selections/:selectionId/blueprints/:blueprintId/skd-result/publish',
-    { schema: { tags: ['hasil'], summary: 'Umumkan hasil SKD (pengumuman dengan PDF dan sidik jari)', params: skdParams, response: responses({ 200: z.object({ announcementId: z.string(), hash: z.string(), proceeding: z.number().int(), participants: z.number().int() }) }) } },
+    { schema: { tags: ['hasil'], summary: 'Umumkan hasil SKD (pengumuman dengan PDF dan sidik jari)', params: skdParams, response: responses({ 200: stagePublication }) } },
     async (request) => {
       const actor = await requireAccount(request);
       authorize(catExamPolicy.publishSkdResult(actor, request.params.agencyId));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../core/canonical.js';
+import type { StageResultEntry } from '../../../core/schemas/cat-exam.js';
 import { SKB_PROCEED_PRESET, selectForSkb, type ProceedOutcome } from '../../../core/proceed.js';
 import { formatInZone, isAgencyZone } from '../../../core/time.js';
 import type { Config } from '../../config.js';
@@ -8,7 +9,6 @@ import { selectRows, type Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { publishGeneratedAnnouncement } from '../announcements/announcements.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { catBlueprints } from '../cat/cat.table.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
 import { renderListPdf } from '../sanggah/result-pdf.js';
 
@@ -25,19 +25,9 @@ type Row = {
   attempt_status: string;
 };
 
-export type SkdResultEntry = {
-  formasi: string;
-  registrationNumber: string;
-  name: string;
-  TWK: number | null;
-  TIU: number | null;
-  TKP: number | null;
-  total: number | null;
-  rank: number | null;
-  /** P (proceeds to SKB) | L (met the pass mark, not within 3 × the formation) | TL (below the pass mark) | TH (absent) */
-  keterangan: 'P' | 'L' | 'TL' | 'TH';
-  decidedBy: string | null;
-};
+export type SkdResultEntry = StageResultEntry;
+
+const SKD_SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
 
 const KETERANGAN: Record<SkdResultEntry['keterangan'], string> = {
   P: 'Lanjut SKB',
@@ -82,9 +72,33 @@ export async function skdOutcome(db: Db, { agencyId, selectionId, blueprintId }:
   return { entries, formations: outcome.formations, pending };
 }
 
-export const skdResultHash = (entries: readonly SkdResultEntry[]) => createHash('sha256').update(canonicalJson(entries)).digest('hex');
-
 const stageName = (pipeline: Array<{ key: string; name: string }> | null, key: string) => pipeline?.find((stage) => stage.key === key)?.name ?? key;
+
+export type SkdStage = {
+  stageKey: string;
+  stageName: string;
+  isSkd: boolean;
+  /** A plain CAT stage (SKD, the PPPK competency test) announces who proceeds; a CAT component of another stage (CAT SKB) counts only in the final result. */
+  publishable: boolean;
+  published: { announcementId: string | null; hash: string; publishedAt: Date } | null };
+
+/** The stage a blueprint's result belongs to (SKD, or the PPPK competency test) and its publication, if any. */
+export async function skdStage(db: Db, { agencyId, selectionId, blueprintId }: { agencyId: string; selectionId: string; blueprintId: string }): Promise<SkdStage> {
+  const [row] = await selectRows<{ stage_key: string; preset: string; pipeline: Array<{ key: string; name: string; kind?: string; components?: unknown[] }> | null; announcement_id: string | null; result_hash: string | null; published_at: Date | null }>(
+    db,
+    sql`SELECT b.stage_key, b.preset, s.pipeline, r.announcement_id, r.result_hash, r.published_at
+        FROM cat_blueprints b JOIN selections s ON s.id = b.selection_id
+        LEFT JOIN stage_results r ON r.selection_id = b.selection_id AND r.stage = b.stage_key
+        WHERE b.id = ${blueprintId} AND b.selection_id = ${selectionId} AND b.agency_id = ${agencyId}`,
+  );
+  if (!row) throw notFound('Cetak biru CAT');
+  const published = row.result_hash && row.published_at ? { announcementId: row.announcement_id, hash: row.result_hash, publishedAt: new Date(row.published_at) } : null;
+  const stage = row.pipeline?.find((candidate) => candidate.key === row.stage_key);
+  const publishable = !stage || (stage.kind === 'cat' && !stage.components?.length);
+  return { stageKey: row.stage_key, stageName: stageName(row.pipeline, row.stage_key), isSkd: row.preset === 'skd', publishable, published };
+}
+
+export const skdResultHash = (entries: readonly SkdResultEntry[]) => createHash('sha256').update(canonicalJson(entries)).digest('hex');
 
 export type PublishSkdInput = { db: Db; config: Pick<Config, 'uploadDir'>; agencyId: string; selectionId: string; blueprintId: string; actorId: string; now?: Date };
 
@@ -98,13 +112,11 @@ export async function publishSkdResult({ db, config, agencyId, selectionId, blue
     if (!selection) throw notFound('Seleksi');
     // The result is the blueprint's stage's (SKD for CPNS, the competency test for PPPK): the panel
     // stage after it names its candidates from the stage result published under that key.
-    const [blueprint] = await tx.select({ stageKey: catBlueprints.stageKey, preset: catBlueprints.preset }).from(catBlueprints).where(and(eq(catBlueprints.id, blueprintId), eq(catBlueprints.selectionId, selectionId), eq(catBlueprints.agencyId, agencyId)));
-    if (!blueprint) throw notFound('Cetak biru CAT');
-    const stageKey = blueprint.stageKey;
-    const isSkd = blueprint.preset === 'skd';
-    const label = isSkd ? 'SKD' : `tahap ${stageName(selection.pipeline, stageKey)}`;
-    const [existing] = await tx.select().from(stageResults).where(and(eq(stageResults.selectionId, selectionId), eq(stageResults.stage, stageKey)));
-    if (existing) throw new AppError('INVALID_STATE', `Hasil ${label} seleksi ini sudah diumumkan.`);
+    const stage = await skdStage(tx, { agencyId, selectionId, blueprintId });
+    const { stageKey, isSkd } = stage;
+    const label = isSkd ? 'SKD' : `tahap ${stage.stageName}`;
+    if (stage.published) throw new AppError('INVALID_STATE', `Hasil ${label} seleksi ini sudah diumumkan.`);
+    if (!stage.publishable) throw new AppError('INVALID_STATE', `Nilai ${stage.stageName} dihitung dalam hasil akhir; tahap ini tidak diumumkan tersendiri.`);
     const { entries, pending } = await skdOutcome(tx, { agencyId, selectionId, blueprintId });
     if (!entries.length) throw new AppError('INVALID_STATE', `Belum ada peserta ${label} pada seleksi ini.`);
     if (pending) throw new AppError('INVALID_STATE', `Masih ada ${pending} peserta yang belum selesai atau belum dinilai.`);
@@ -126,18 +138,17 @@ export async function publishSkdResult({ db, config, agencyId, selectionId, blue
       ],
       summary: `Peserta: ${entries.length.toLocaleString('id-ID')} — lanjut ke ${isSkd ? 'SKB' : 'tahap berikutnya'}: ${proceeding.toLocaleString('id-ID')}.`,
       hashNote: 'Sidik jari SHA-256 dihitung atas JSON kanonik daftar ini (kunci diurutkan; urut formasi lalu peringkat), sehingga siapa pun dapat menghitung ulang dan mencocokkannya.',
+      // The SKD's subtests are printed (they break its ties); another CAT stage is ranked by its total alone.
       columns: [
         { title: 'Peringkat', width: 48 },
         { title: 'Nomor pendaftaran', width: 110 },
-        { title: 'Nama', width: 110 },
-        { title: 'TWK', width: 36 },
-        { title: 'TIU', width: 36 },
-        { title: 'TKP', width: 36 },
+        { title: 'Nama', width: isSkd ? 110 : 150 },
+        ...(isSkd ? SKD_SUBTESTS.map((subtest) => ({ title: subtest, width: 36 })) : []),
         { title: 'Total', width: 40 },
         { title: 'Ket.', width: 34 },
-        { title: 'Formasi', width: 65 },
+        { title: 'Formasi', width: isSkd ? 65 : 133 },
       ],
-      rows: entries.map((e) => [e.rank?.toString() ?? '-', e.registrationNumber, e.name, String(e.TWK ?? '-'), String(e.TIU ?? '-'), String(e.TKP ?? '-'), String(e.total ?? '-'), e.keterangan, e.formasi]),
+      rows: entries.map((e) => [e.rank?.toString() ?? '-', e.registrationNumber, e.name, ...(isSkd ? SKD_SUBTESTS.map((subtest) => String(e[subtest] ?? '-')) : []), String(e.total ?? '-'), e.keterangan, e.formasi]),
       empty: 'Tidak ada peserta.',
     });
     const announcement = await publishGeneratedAnnouncement(tx, {
@@ -152,9 +163,9 @@ export async function publishSkdResult({ db, config, agencyId, selectionId, blue
       actorId,
       files: [{ title: `Daftar hasil ${isSkd ? 'SKD' : stageName(selection.pipeline, stageKey)}`, fileName: isSkd ? 'hasil-skd.pdf' : `hasil-${stageKey.replace(/_/g, '-')}.pdf`, content: pdf }],
     });
-    const [stage] = await tx.insert(stageResults).values({ agencyId, selectionId, stage: stageKey, announcementId: announcement.id, resultHash: hash, publishedAt: now, publishedBy: actorId }).returning();
-    await recordAudit(tx, { agencyId, actorId, action: 'result.skd.publish', targetType: 'selection', targetId: selectionId, after: { stageKey, stageResultId: stage!.id, announcementId: announcement.id, resultHash: hash, participants: entries.length, proceeding } });
-    return { stage: stage!, announcementId: announcement.id, hash, proceeding, participants: entries.length };
+    const [published] = await tx.insert(stageResults).values({ agencyId, selectionId, stage: stageKey, announcementId: announcement.id, resultHash: hash, publishedAt: now, publishedBy: actorId }).returning();
+    await recordAudit(tx, { agencyId, actorId, action: 'result.skd.publish', targetType: 'selection', targetId: selectionId, after: { stageKey, stageResultId: published!.id, announcementId: announcement.id, resultHash: hash, participants: entries.length, proceeding } });
+    return { stage: published!, announcementId: announcement.id, hash, proceeding, participants: entries.length };
   });
 }
 

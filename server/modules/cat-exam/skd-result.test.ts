@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithSession, createTestApp, request, type TestContext } from '../../test-support/app.js';
 import { createCatSetup, recordSkdScores } from '../../test-support/cat-factory.js';
 import { announcements } from '../announcements/announcements.table.js';
-import { catAttempts, catResults } from '../cat/cat.table.js';
+import { CPNS_PIPELINE } from '../../../core/pipeline.js';
+import { catAttempts, catBlueprints, catResults } from '../cat/cat.table.js';
+import { stageResults } from '../sanggah/sanggah.table.js';
+import { selections } from '../selections/selections.table.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -32,6 +35,7 @@ describe('SKD result and who proceeds to SKB', () => {
       null, // absent
     ]);
     const preview = (await request(ctx, panel.cookie, { method: 'GET', url: base })).json();
+    expect(preview).toMatchObject({ stage: { key: 'skd', isSkd: true, publishable: true }, published: null });
     expect(preview.entries.map((e: { total: number | null; keterangan: string; rank: number | null }) => [e.total, e.keterangan, e.rank])).toEqual([
       [420, 'P', 1],
       [390, 'P', 2],
@@ -47,6 +51,8 @@ describe('SKD result and who proceeds to SKB', () => {
     const [announcement] = await ctx.database.db.select().from(announcements).where(eq(announcements.id, published.json().announcementId));
     expect(announcement).toMatchObject({ kind: 'hasil_skd', status: 'published' });
     expect((await request(ctx, panel.cookie, { method: 'POST', url: `${base}/publish` })).statusCode).toBe(409);
+    expect((await request(ctx, panel.cookie, { method: 'GET', url: base })).json().published).toEqual({ announcementId: announcement!.id, hash: published.json().hash, publishedAt: expect.any(String) });
+    expect((await request(ctx, panel.cookie, { method: 'GET', url: base.replace(/blueprints\/[^/]+/, `blueprints/${crypto.randomUUID()}`) })).statusCode).toBe(404);
   });
 
   it('refuses to publish while a participant is still taking the exam — 409', async () => {
@@ -56,6 +62,17 @@ describe('SKD result and who proceeds to SKB', () => {
     const response = await request(ctx, panel.cookie, { method: 'POST', url: `${base}/publish` });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.message).toMatch(/belum selesai/);
+  });
+
+  it('does not announce a CAT component of another stage (CAT SKB counts only in the final result) — 409, nothing published', async () => {
+    const { setup, panel, base } = await scoredRound([[100, 120, 200], [90, 110, 190]]);
+    await ctx.database.db.update(selections).set({ pipeline: [...CPNS_PIPELINE] }).where(eq(selections.id, setup.selection.id));
+    await ctx.database.db.update(catBlueprints).set({ stageKey: 'skb' }).where(eq(catBlueprints.id, setup.blueprint.id));
+    expect((await request(ctx, panel.cookie, { method: 'GET', url: base })).json().stage).toEqual({ key: 'skb', name: 'Seleksi Kompetensi Bidang (SKB)', isSkd: true, publishable: false });
+    const refused = await request(ctx, panel.cookie, { method: 'POST', url: `${base}/publish` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('Nilai Seleksi Kompetensi Bidang (SKB) dihitung dalam hasil akhir; tahap ini tidak diumumkan tersendiri.');
+    expect(await ctx.database.db.select().from(stageResults).where(eq(stageResults.selectionId, setup.selection.id))).toEqual([]);
   });
 
   it("is refused to a verifier (403) and to another agency's panel (403)", async () => {
