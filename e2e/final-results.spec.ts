@@ -113,7 +113,31 @@ async function applicantAcceptsAndPublicVerifies(ctx: JourneyContext) {
   await visitor.getByText('SURAT TIDAK SAH.').waitFor();
 }
 
+/** The panel finds the 2026 SKD result (who proceeds, and its announcement) on the CAT report; the CAT SKB counts only in the final result. */
+async function panelReadsSkdResult(ctx: JourneyContext) {
+  const page = await ctx.newPage();
+  await logIn(ctx, page, ADMIN, DEMO_PASSWORD);
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { account: { roles: Array<{ role: string; agencyId: string | null }> } };
+  const agencyId = me.account.roles.find((grant) => grant.role === 'admin_instansi')!.agencyId!;
+  await ctx.visit(page, `/admin/instansi/${agencyId}/cat-perencanaan`, /Cetak biru dan laporan CAT/);
+  await page.getByRole('link', { name: `Laporan ${ROUND_2026}` }).click();
+  await ctx.settle(page, 'Laporan ujian CAT');
+  const result = page.getByRole('region', { name: 'Hasil tahap dan pengumuman' });
+  await result.getByText(/sudah diumumkan/).waitFor();
+  assert.equal(await result.getByRole('button', { name: /^Umumkan hasil/ }).count(), 0, 'hasil yang sudah diumumkan tidak dapat diumumkan lagi');
+  const table = result.getByRole('table', { name: /^Peringkat Seleksi Kompetensi Dasar/ });
+  assert.equal(await table.locator('tbody tr').count(), 8, 'delapan peserta SKD');
+  assert.equal(await table.getByRole('cell', { name: /^Lanjut/ }).count(), 6, 'enam peserta lanjut ke SKB (3 × 2 formasi)');
+  await ctx.checkA11y(page, 'hasil SKD di laporan CAT');
+  await page.getByRole('combobox', { name: 'Tahap' }).selectOption({ label: 'Seleksi Kompetensi Bidang (SKB) — CAT SKB' });
+  await result.getByText(/tidak diumumkan tersendiri/).waitFor();
+  await page.getByRole('combobox', { name: 'Tahap' }).selectOption({ index: 0 });
+  await result.getByRole('link', { name: 'Buka pengumuman' }).click();
+  await ctx.settle(page, /^Hasil SKD/);
+}
+
 export const journeys: Journey[] = [
+  { name: 'panitia membaca hasil SKD yang sudah diumumkan beserta pengumumannya di laporan CAT', run: panelReadsSkdResult },
   { name: 'dua penguji menilai praktik kerja peserta terakhir', run: assessorsScore },
   { name: 'panitia mengunci nilai, melihat peringkat dengan alasan penentu, dan mengumumkan hasil akhir', run: panelLocksAndPublishes },
   { name: 'peserta menerima tawaran optimalisasi dan suratnya terverifikasi publik', run: applicantAcceptsAndPublicVerifies },

@@ -2,6 +2,7 @@
 // reports of a CAT stage. Shapes come from core/schemas (types only).
 import type { BankAvailability, BankImportResult, CatBank, CatQuestionView, QuestionBody } from '../../../core/schemas/cat-banks';
 import type { BlueprintAvailability, BlueprintOptions, CatBlueprint } from '../../../core/schemas/cat-blueprints';
+import type { StagePublication, StageResult } from '../../../core/schemas/cat-exam';
 import type { CatReport, ItemsReport } from '../../../core/schemas/cat-reports';
 import type { ImportIssue } from '../../../core/schemas/organisation';
 import { ApiError, api, uploadFile, type QueryValue } from './client';
@@ -11,6 +12,7 @@ import type { Page } from './types';
 export type { BankAvailability, BankImportResult, CatBank, CatQuestionView, QuestionBody } from '../../../core/schemas/cat-banks';
 export type { BlueprintAvailability, BlueprintOptions, CatBlueprint } from '../../../core/schemas/cat-blueprints';
 export type { CatReport, ItemReport, ItemsReport, ReportGroup, ScoreDistribution } from '../../../core/schemas/cat-reports';
+export type { StagePublication, StageResult, StageResultEntry } from '../../../core/schemas/cat-exam';
 
 const enc = encodeURIComponent;
 
@@ -120,6 +122,14 @@ export const catReportApi = {
   exportUrl: (agencyId: string, selectionId: string, blueprintId: string) => `${reportPath(agencyId, selectionId, blueprintId)}/export.xlsx`,
 };
 
+const stageResultPath = (agencyId: string, selectionId: string, blueprintId: string) => `${selectionPath(agencyId, selectionId)}/blueprints/${enc(blueprintId)}/skd-result`;
+
+/** The ranked result of a CAT stage (who proceeds) and its announcement. */
+export const stageResultApi = {
+  get: (agencyId: string, selectionId: string, blueprintId: string) => api.get<StageResult>(stageResultPath(agencyId, selectionId, blueprintId)),
+  publish: (agencyId: string, selectionId: string, blueprintId: string) => api.post<StagePublication>(`${stageResultPath(agencyId, selectionId, blueprintId)}/publish`),
+};
+
 export const catBankKeys = {
   banks: (scope: BankScope) => ['cat-banks', scope.agencyId ?? 'nasional'] as const,
   bankList: (scope: BankScope, query: BankListQuery) => ['cat-banks', scope.agencyId ?? 'nasional', 'list', query] as const,
@@ -131,4 +141,5 @@ export const catBankKeys = {
   blueprint: (agencyId: string, selectionId: string, blueprintId: string) => ['cat-blueprints', agencyId, selectionId, blueprintId] as const,
   report: (agencyId: string, selectionId: string, blueprintId: string, query: ReportQuery) => ['cat-reports', agencyId, selectionId, blueprintId, query] as const,
   items: (agencyId: string, selectionId: string, blueprintId: string, query: ItemsQuery) => ['cat-reports', agencyId, selectionId, blueprintId, 'items', query] as const,
+  stageResult: (agencyId: string, selectionId: string, blueprintId: string) => ['cat-reports', agencyId, selectionId, blueprintId, 'stage-result'] as const,
 };

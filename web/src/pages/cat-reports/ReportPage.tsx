@@ -9,6 +9,7 @@ import { RequireAuth } from '../../components/RequireAuth';
 import { formatNumber } from '../../lib/time';
 import { bankPaths, canPlanCat, canReadCatPlans, decimal, percent } from '../cat-banks/access';
 import { Histogram, ShareBars } from './charts';
+import { StageResultSection } from './StageResultSection';
 import '../cat-banks/cat-banks.css';
 
 const ITEMS_PAGE_SIZE = 20;
@@ -331,6 +332,7 @@ function Report({ agencyId, selectionId, canPlan }: { agencyId: string; selectio
             <h2 id="judul-per-formasi">Per formasi</h2>
             <GroupTable id="tabel-per-formasi" caption="Statistik per formasi" groups={data.byFormasi} report={data} firstHeader="Formasi" />
           </section>
+          <StageResultSection key={blueprintId} agencyId={agencyId} selectionId={selectionId} blueprintId={blueprintId} canPublish={canPlan} />
           {canPlan ? <Items agencyId={agencyId} selectionId={selectionId} blueprintId={blueprintId} report={data} /> : null}
         </>
       )}
