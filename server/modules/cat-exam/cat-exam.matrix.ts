@@ -40,12 +40,12 @@ export const rows: MatrixRow[] = [
 
 export const exempt: MatrixExempt[] = [{ method: 'GET', route: '/api/public/cat/board/stream', why: 'an endless event stream for anyone (cat-exam.test.ts reads it)' }];
 
-const skdBase = async (env: MatrixEnv, agencyId: string) => {
-  const setup = await createCatSetup(env.ctx, { participants: 1, perSubtest: 1 });
+const skdBase = async (env: MatrixEnv, agencyId: string, own = false) => {
+  const setup = await createCatSetup(env.ctx, { participants: 1, perSubtest: 1, ...(own ? { agencyId } : {}) });
   return { url: `/api/agencies/${agencyId}/selections/${setup.selection.id}/blueprints/${setup.blueprint.id}/skd-result` };
 };
 rows.push(
-  { method: 'GET', route: '/api/agencies/:agencyId/selections/:selectionId/blueprints/:blueprintId/skd-result', build: async (env, a) => ({ url: (await skdBase(env, a)).url }), allowed: ['super_admin', 'admin_instansi', 'panitia', 'pengawas'], status: 200, agencyScoped: true },
+  { method: 'GET', route: '/api/agencies/:agencyId/selections/:selectionId/blueprints/:blueprintId/skd-result', build: async (env, a) => ({ url: (await skdBase(env, a, true)).url }), allowed: ['super_admin', 'admin_instansi', 'panitia', 'pengawas'], status: 200, agencyScoped: true },
   // The round belongs to another agency than the one in the path: the panel gets 404 (not found in its agency) — after the permission check that others fail.
   { method: 'POST', route: '/api/agencies/:agencyId/selections/:selectionId/blueprints/:blueprintId/skd-result/publish', build: async (env, a) => ({ url: `${(await skdBase(env, a)).url}/publish` }), allowed: ['super_admin', 'admin_instansi', 'panitia'], status: 404, agencyScoped: true },
 );
