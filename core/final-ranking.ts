@@ -96,7 +96,7 @@ export function winnersPerPlace(pipeline: readonly PipelineStage[]): number {
 type LeafOutcome = { state: 'scored'; score: number; max: number } | { state: 'absent' } | { state: 'pending' };
 const PENDING: LeafOutcome = { state: 'pending' };
 
-/** Where each leaf's outcome is read, resolved once per ranking (this runs for every candidate). */
+/** Where a leaf's outcome is read, resolved once per ranking. */
 type LeafSource = (applicationId: string) => LeafOutcome;
 
 function leafSource(input: FinalRankingInput, leaf: ScoreLeaf): LeafSource {
@@ -114,49 +114,62 @@ function leafSource(input: FinalRankingInput, leaf: ScoreLeaf): LeafSource {
   return outcomes ? (id) => outcomes.get(id) ?? PENDING : () => PENDING;
 }
 
-const sourcesCache = new WeakMap<FinalRankingInput, Map<string, LeafSource>>();
-function leafOutcome(input: FinalRankingInput, leaf: ScoreLeaf, applicationId: string): LeafOutcome {
-  let sources = sourcesCache.get(input);
-  if (!sources) sourcesCache.set(input, (sources = new Map()));
-  let source = sources.get(leaf.key);
-  if (!source) sources.set(leaf.key, (source = leafSource(input, leaf)));
-  return source(applicationId);
+/**
+ * A candidate with every leaf's outcome read once (in the plan's leaf order) and the CAT outcome of
+ * the tie-break stage: each is read by several stages, the integration and the tie-break.
+ */
+type Finalist = { candidate: FinalCandidateInput; leaves: LeafOutcome[]; tie: CatOutcome | undefined };
+
+function finalistsOf(input: FinalRankingInput, plan: IntegrationPlan, candidates: readonly FinalCandidateInput[], tieBreakStageKey: string | null): Finalist[] {
+  const sources = plan.leaves.map((leaf) => leafSource(input, leaf));
+  const tieOutcomes = tieBreakStageKey ? input.cat.get(tieBreakStageKey)?.outcomes : undefined;
+  return candidates.map((candidate) => ({ candidate, leaves: sources.map((source) => source(candidate.applicationId)), tie: tieOutcomes?.get(candidate.applicationId) }));
 }
 
 type StageValue = { state: 'scored'; total: number; exact(): Rational } | { state: 'absent' } | { state: 'pending' };
+const PENDING_VALUE: StageValue = { state: 'pending' };
 
 /**
  * A stage's score, or why it cannot be computed: `total` is the raw CAT total of a plain CAT
  * stage (what SKD ranks by) or the stage on 0–100 rounded as published; `exact()` the unrounded
  * 0–100 value, computed only when a minimum-score rule needs it.
  */
-const stageParts = new WeakMap<IntegrationPlan, Map<string, { stage: IntegrationPlan['stages'][number] | undefined; leaves: ScoreLeaf[] }>>();
-function partsOf(plan: IntegrationPlan, stageKey: string) {
+type StageParts = { stage: IntegrationPlan['stages'][number] | undefined; leaves: ScoreLeaf[]; indices: number[] };
+const stageParts = new WeakMap<IntegrationPlan, Map<string, StageParts>>();
+function partsOf(plan: IntegrationPlan, stageKey: string): StageParts {
   let byStage = stageParts.get(plan);
   if (!byStage) stageParts.set(plan, (byStage = new Map()));
   let parts = byStage.get(stageKey);
-  if (!parts) byStage.set(stageKey, (parts = { stage: plan.stages.find((s) => s.key === stageKey), leaves: plan.leaves.filter((l) => l.stageKey === stageKey) }));
+  if (!parts) {
+    const indices = plan.leaves.flatMap((leaf, index) => (leaf.stageKey === stageKey ? [index] : []));
+    byStage.set(stageKey, (parts = { stage: plan.stages.find((s) => s.key === stageKey), leaves: indices.map((index) => plan.leaves[index]!), indices }));
+  }
   return parts;
 }
 
-function stageValue(input: FinalRankingInput, plan: IntegrationPlan, stageKey: string, applicationId: string): StageValue {
-  const { stage, leaves } = partsOf(plan, stageKey);
-  if (!stage || leaves.length === 0) return { state: 'pending' };
-  const scores = new Map<string, LeafScore>();
-  for (const leaf of leaves) {
-    const outcome = leafOutcome(input, leaf, applicationId);
+function stageValue(input: FinalRankingInput, plan: IntegrationPlan, stageKey: string, finalist: Finalist): StageValue {
+  const { stage, leaves, indices } = partsOf(plan, stageKey);
+  if (!stage || leaves.length === 0) return PENDING_VALUE;
+  const outcomes: Array<{ score: number; max: number }> = [];
+  for (const index of indices) {
+    const outcome = finalist.leaves[index]!;
     if (outcome.state !== 'scored') return outcome;
-    scores.set(leaf.key, { score: outcome.score, max: outcome.max });
+    outcomes.push(outcome);
   }
-  const subPlan: IntegrationPlan = { ...plan, stages: [{ ...stage, weight: 100 }], leaves };
-  const exact = () => integrateStages({ stages: stageTree({ plan: subPlan, scores }), preset: input.integration }).exact;
+  let memo: Rational | undefined;
+  const exact = () => {
+    if (memo) return memo;
+    const scores = new Map<string, LeafScore>(leaves.map((leaf, i) => [leaf.key, { score: outcomes[i]!.score, max: outcomes[i]!.max }]));
+    const subPlan: IntegrationPlan = { ...plan, stages: [{ ...stage, weight: 100 }], leaves };
+    return (memo = integrateStages({ stages: stageTree({ plan: subPlan, scores }), preset: input.integration }).exact);
+  };
   const single = leaves.length === 1 && leaves[0]!.kind === 'cat';
-  return { state: 'scored', total: single ? scores.get(leaves[0]!.key)!.score : roundHalfUp(exact(), input.integration.decimals), exact };
+  return { state: 'scored', total: single ? outcomes[0]!.score : roundHalfUp(exact(), input.integration.decimals), exact };
 }
 
 /** Candidates still in the selection after the eliminating stages, in pipeline order. */
-function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, issues: string[]): { remaining: FinalCandidateInput[]; eliminated: EliminatedCandidate[] } {
-  let remaining = [...input.candidates];
+function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, finalists: Finalist[], issues: string[]): { remaining: Finalist[]; eliminated: EliminatedCandidate[] } {
+  let remaining = finalists;
   const eliminated: EliminatedCandidate[] = [];
   const counts = input.formations.map((f) => ({ id: f.id, count: f.count }));
   for (const stage of input.pipeline) {
@@ -164,53 +177,51 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, issu
     const rule = stage.passRule;
     if (rule.type === 'none') continue;
     const catStage = stage.kind === 'cat' && !stage.components?.length ? input.cat.get(stage.key) : undefined;
-    const values = new Map<string, StageValue>();
-    let pending = 0;
-    for (const candidate of remaining) {
-      const value = stage.weight > 0 || catStage ? stageValue(input, plan, stage.key, candidate.applicationId) : ({ state: 'pending' } as const);
-      values.set(candidate.applicationId, value);
-      if (value.state === 'pending') pending += 1;
-    }
+    // Aligned with `remaining`: the stage's value and, for a plain CAT stage, its CAT outcome.
+    const values = remaining.map((finalist) => (stage.weight > 0 || catStage ? stageValue(input, plan, stage.key, finalist) : PENDING_VALUE));
+    const catOutcomes = catStage ? remaining.map((finalist) => catStage.outcomes.get(finalist.candidate.applicationId)) : [];
+    const pending = values.filter((value) => value.state === 'pending').length;
     if (pending > 0) issues.push(`${pending.toLocaleString('id-ID')} peserta belum memiliki nilai ${stage.name}; peserta yang lolos tahap ini belum dapat ditentukan.`);
-    const passesMarks = (candidate: FinalCandidateInput, among: typeof rule | undefined): boolean => {
+    const passesMarks = (index: number, among: typeof rule | undefined): boolean => {
       if (!among) return true;
-      const value = values.get(candidate.applicationId)!;
+      const value = values[index]!;
       if (value.state !== 'scored') return false;
       if (among.type === 'passMarksBySubtest') {
-        const outcome = catStage?.outcomes.get(candidate.applicationId);
+        const outcome = catOutcomes[index];
         return outcome?.state === 'scored' && outcome.passed;
       }
       if (among.type === 'minScore') return compare(value.exact(), toRational(among.min)) >= 0;
       return true;
     };
-    const survivors = new Set<string>();
+    const survives: boolean[] = Array.from({ length: remaining.length }, () => false);
     if (rule.type === 'topN') {
-      const scored = remaining.filter((c) => values.get(c.applicationId)!.state === 'scored');
-      const subtests = (id: string) => {
-        const outcome = catStage?.outcomes.get(id);
-        return outcome?.state === 'scored' ? outcome.scores : {};
-      };
+      const scored = remaining.flatMap((_, index) => (values[index]!.state === 'scored' ? [index] : []));
       const outcome = selectForSkb({
         formations: counts.map((f) => ({ id: f.id, count: f.count })),
-        candidates: scored.map((c) => {
-          const value = values.get(c.applicationId)! as { total: number };
-          const s = subtests(c.applicationId);
-          return { id: c.applicationId, formasiId: c.formasiId, metPassMark: passesMarks(c, rule.among), skd: { total: value.total, TWK: s.TWK ?? 0, TIU: s.TIU ?? 0, TKP: s.TKP ?? 0 } };
+        candidates: scored.map((index) => {
+          const { candidate } = remaining[index]!;
+          const value = values[index]! as { total: number };
+          const outcome = catOutcomes[index];
+          const s = outcome?.state === 'scored' ? outcome.scores : {};
+          return { id: candidate.applicationId, formasiId: candidate.formasiId, metPassMark: passesMarks(index, rule.among), skd: { total: value.total, TWK: s.TWK ?? 0, TIU: s.TIU ?? 0, TKP: s.TKP ?? 0 } };
         }),
         preset: { ...SKB_PROCEED_PRESET, multiplier: rule.multiplier },
       });
-      for (const o of outcome.candidates) if (o.proceeds) survivors.add(o.id);
+      const proceeding = new Set<string>();
+      for (const o of outcome.candidates) if (o.proceeds) proceeding.add(o.id);
+      remaining.forEach((finalist, index) => (survives[index] = proceeding.has(finalist.candidate.applicationId)));
     } else {
-      for (const c of remaining) if (values.get(c.applicationId)!.state === 'scored' && passesMarks(c, rule)) survivors.add(c.applicationId);
+      remaining.forEach((_, index) => (survives[index] = values[index]!.state === 'scored' && passesMarks(index, rule)));
     }
-    const next: FinalCandidateInput[] = [];
-    for (const c of remaining) {
-      const value = values.get(c.applicationId)!;
-      if (survivors.has(c.applicationId)) next.push(c);
-      else if (value.state === 'absent') eliminated.push({ applicationId: c.applicationId, stageKey: stage.key, reason: 'tidak_hadir' });
-      else if (value.state === 'scored') eliminated.push({ applicationId: c.applicationId, stageKey: stage.key, reason: 'tidak_lolos' });
+    const next: Finalist[] = [];
+    remaining.forEach((finalist, index) => {
+      const value = values[index]!;
+      const applicationId = finalist.candidate.applicationId;
+      if (survives[index]) next.push(finalist);
+      else if (value.state === 'absent') eliminated.push({ applicationId, stageKey: stage.key, reason: 'tidak_hadir' });
+      else if (value.state === 'scored') eliminated.push({ applicationId, stageKey: stage.key, reason: 'tidak_lolos' });
       // pending: neither in nor out; counted in the issues above.
-    }
+    });
     remaining = next;
   }
   return { remaining, eliminated };
@@ -236,7 +247,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
     if (leaf.kind === 'panel' && !input.panelLocked.get(leaf.stageKey)) issues.push(`Nilai panel ${leaf.name} belum dikunci.`);
   }
   const sorted = [...input.candidates].sort((a, b) => byText(a.applicationId, b.applicationId));
-  const { remaining, eliminated } = applyEliminations({ ...input, candidates: sorted }, plan, issues);
+  const { remaining, eliminated } = applyEliminations(input, plan, finalistsOf(input, plan, sorted, tieBreakStageKey), issues);
 
   // Scales: a CAT leaf from its blueprint, a panel leaf from its scores (one scale per component).
   const maxes = new Map<string, number>();
@@ -256,23 +267,22 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
   const lines: FinalLine[] = [];
   const rankable: Array<RankingCandidate & { line: FinalLine }> = [];
   let missingCount = 0;
-  for (const candidate of remaining) {
+  for (const { candidate, leaves, tie } of remaining) {
     const scores: Record<string, number | null> = {};
-    const leafScores = new Map<string, LeafScore>();
+    const values: number[] = [];
     const missing: string[] = [];
     let absent = false;
-    for (const leaf of plan.leaves) {
-      const outcome = leafOutcome(input, leaf, candidate.applicationId);
+    plan.leaves.forEach((leaf, index) => {
+      const outcome = leaves[index]!;
       if (outcome.state === 'scored') {
         scores[leaf.key] = outcome.score;
-        leafScores.set(leaf.key, { score: outcome.score, max: outcome.max });
+        values.push(outcome.score);
       } else {
         scores[leaf.key] = null;
         if (outcome.state === 'absent') absent = true;
         else missing.push(leaf.key);
       }
-    }
-    const tie = tieBreakStageKey ? input.cat.get(tieBreakStageKey)?.outcomes.get(candidate.applicationId) : undefined;
+    });
     const skd = tie?.state === 'scored' ? { total: tie.total, twk: tie.scores.TWK ?? 0, tiu: tie.scores.TIU ?? 0, tkp: tie.scores.TKP ?? 0 } : null;
     const line: FinalLine = {
       applicationId: candidate.applicationId,
@@ -298,8 +308,11 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
     }
     let units = 0;
     if (!candidate.disqualified && !absent) {
-      units = compiled ? compiled.units(plan.leaves.map((l) => leafScores.get(l.key)!.score)) : Number.NaN;
-      if (Number.isNaN(units)) units = Number(integrateStages({ stages: stageTree({ plan, scores: leafScores }), preset: input.integration }).units);
+      units = compiled ? compiled.units(values) : Number.NaN;
+      if (Number.isNaN(units)) {
+        const leafScores = new Map<string, LeafScore>(plan.leaves.map((leaf, index) => [leaf.key, leaves[index] as { score: number; max: number }]));
+        units = Number(integrateStages({ stages: stageTree({ plan, scores: leafScores }), preset: input.integration }).units);
+      }
       line.finalUnits = units;
     }
     rankable.push({
@@ -333,13 +346,9 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
   // Formation by formation (id), ranked best first, then unranked, then those missing a score.
   const formationOrder = new Map(formations.map((f, i) => [f.id, i]));
   const group = (l: FinalLine) => (l.rank !== null ? 0 : l.status !== null ? 1 : 2);
-  lines.sort(
-    (a, b) =>
-      formationOrder.get(a.formasiId)! - formationOrder.get(b.formasiId)! ||
-      group(a) - group(b) ||
-      (a.rank ?? 0) - (b.rank ?? 0) ||
-      byText(a.registrationNumber, b.registrationNumber),
-  );
+  const keyed = lines.map((line) => ({ line, formation: formationOrder.get(line.formasiId)!, group: group(line), rank: line.rank ?? 0 }));
+  keyed.sort((a, b) => a.formation - b.formation || a.group - b.group || a.rank - b.rank || byText(a.line.registrationNumber, b.line.registrationNumber));
+  const ordered = keyed.map((k) => k.line);
   if (input.candidates.length > 0 && remaining.length === 0 && !issues.length) issues.push('Tidak ada peserta yang lolos ke tahap akhir.');
-  return { plan, maxes, issues, lines, eliminated, formations, tieBreakStageKey };
+  return { plan, maxes, issues, lines: ordered, eliminated, formations, tieBreakStageKey };
 }
