@@ -10,7 +10,7 @@ export const announcements = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     agencyId: uuid('agency_id').notNull().references(() => agencies.id, { onDelete: 'cascade' }),
     selectionId: uuid('selection_id').references(() => selections.id, { onDelete: 'set null' }),
-    /** umum | hasil_administrasi | hasil_sanggah | hasil_skd | hasil_akhir | ikm | … */
+    /** umum | hasil_administrasi | hasil_sanggah | hasil_skd | hasil_kompetensi | hasil_akhir | ikm | … (core/announcements.ts) */
     kind: text('kind').notNull().default('umum'),
     title: text('title').notNull(),
     body: text('body').notNull(),

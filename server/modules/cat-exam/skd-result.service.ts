@@ -155,7 +155,8 @@ export async function publishSkdResult({ db, config, agencyId, selectionId, blue
       uploadDir: config.uploadDir,
       agencyId,
       selectionId,
-      kind: 'hasil_skd',
+      // A CAT stage other than the SKD is the PPPK competency test (its announcement is not an SKD result).
+      kind: isSkd ? 'hasil_skd' : 'hasil_kompetensi',
       title: isSkd ? `Hasil SKD — ${selection.name}` : `Hasil ${stageName(selection.pipeline, stageKey)} — ${selection.name}`,
       body: isSkd
         ? `Hasil Seleksi Kompetensi Dasar ${selection.name}: ${proceeding.toLocaleString('id-ID')} dari ${entries.length.toLocaleString('id-ID')} peserta lanjut ke SKB. Daftar lengkap terlampir.\n\nDiumumkan ${formatInZone(now, zone)}.\n\nSidik jari SHA-256 daftar hasil: ${hash}`

@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithSession, createAgencyRow, request, type TestContext } from '../../test-support/app.js';
 import { createTestApp } from '../../test-support/app.js';
+import { announcements } from '../announcements/announcements.table.js';
 import { catResults } from '../cat/cat.table.js';
 import { jptRound } from '../panel-scores/panel-scores.fixtures.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
@@ -44,6 +45,8 @@ describe('PPPK round: administration → competency CAT → panel interview → 
     const published = await post(round.panel.cookie, `${agency}/selections/${round.selection.id}/blueprints/${round.blueprint.id}/skd-result/publish`);
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ proceeding: 3, participants: 5 });
+    const [announcement] = await ctx.database.db.select().from(announcements).where(eq(announcements.id, published.json().announcementId));
+    expect(announcement).toMatchObject({ kind: 'hasil_kompetensi', title: expect.stringMatching(/^Hasil Seleksi Kompetensi/) });
     const stages = await ctx.database.db.select().from(stageResults).where(eq(stageResults.selectionId, round.selection.id));
     expect(stages.map((s) => s.stage)).toEqual(['kompetensi']);
     expect((await post(round.panel.cookie, `${agency}/selections/${round.selection.id}/blueprints/${round.blueprint.id}/skd-result/publish`)).statusCode).toBe(409);
