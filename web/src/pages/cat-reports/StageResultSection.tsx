@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { catBankKeys, stageResultApi, type StageResultEntry } from '../../api/cat-banks';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
-import { FormErrors } from '../../components/FormErrors';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { Pagination } from '../../components/Pagination';
 import { formatDateTime, formatNumber } from '../../lib/time';
 
@@ -25,14 +25,10 @@ export function StageResultSection({ agencyId, selectionId, blueprintId, canPubl
   const queryClient = useQueryClient();
   const key = catBankKeys.stageResult(agencyId, selectionId, blueprintId);
   const result = useQuery({ queryKey: key, queryFn: () => stageResultApi.get(agencyId, selectionId, blueprintId) });
-  const [confirming, setConfirming] = useState(false);
   const [page, setPage] = useState(1);
   const publish = useMutation({
     mutationFn: () => stageResultApi.publish(agencyId, selectionId, blueprintId),
-    onSuccess: () => {
-      setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: key });
-    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
 
   const heading = <h2 id="judul-hasil-tahap">Hasil tahap dan pengumuman</h2>;
@@ -78,24 +74,16 @@ export function StageResultSection({ agencyId, selectionId, blueprintId, canPubl
       ) : pending > 0 ? (
         <Notice kind="info">Masih ada {formatNumber(pending)} peserta yang belum selesai atau belum dinilai; hasil dapat diumumkan setelah semuanya selesai.</Notice>
       ) : canPublish && entries.length > 0 ? (
-        confirming ? (
-          <div className="alert alert-info" role="group" aria-label={`Umumkan hasil ${stage.name}`}>
-            <FormErrors error={publish.error} />
-            <p>Pengumuman memuat daftar lengkap (PDF) dan sidik jarinya, terbuka untuk umum, dan tidak dapat ditarik kembali. Panel tahap berikutnya menilai peserta yang lanjut.</p>
-            <div className="actions">
-              <button type="button" className="button" disabled={publish.isPending} onClick={() => publish.mutate()}>
-                {publish.isPending ? 'Mengumumkan…' : `Ya, umumkan hasil ${stage.name}`}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-                Batal
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" className="button" onClick={() => setConfirming(true)}>
-            Umumkan hasil {stage.name}
-          </button>
-        )
+        <ConfirmButton
+          label={`Umumkan hasil ${stage.name}`}
+          groupLabel={`Umumkan hasil ${stage.name}`}
+          explanation="Pengumuman memuat daftar lengkap (PDF) dan sidik jarinya, terbuka untuk umum, dan tidak dapat ditarik kembali. Panel tahap berikutnya menilai peserta yang lanjut."
+          confirmLabel={`Ya, umumkan hasil ${stage.name}`}
+          pendingLabel="Mengumumkan…"
+          onConfirm={() => publish.mutate()}
+          pending={publish.isPending}
+          error={publish.error}
+        />
       ) : null}
       {entries.length === 0 ? (
         <EmptyState>Belum ada peserta pada tahap ini.</EmptyState>

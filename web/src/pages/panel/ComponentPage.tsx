@@ -7,6 +7,7 @@ import type { AgencyTimezone } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
 import { CheckboxGroup, SelectField } from '../../components/Field';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormErrors } from '../../components/FormErrors';
 import { Pagination } from '../../components/Pagination';
 import { RequireAuth } from '../../components/RequireAuth';
@@ -300,7 +301,6 @@ function AssignForm({ agencyId, componentId, assessors, selected, onDone }: { ag
 }
 
 function LockSection({ agencyId, detail, timezone, onDone }: { agencyId: string; detail: ComponentDetail; timezone: AgencyTimezone; onDone: (message: string) => void }) {
-  const [confirming, setConfirming] = useState(false);
   const lock = useMutation({ mutationFn: () => panelApi.lock(agencyId, detail.component.id), onSuccess: ({ hash, candidates }) => onDone(`Nilai ${formatNumber(candidates)} peserta dikunci. Sidik jari SHA-256: ${hash}`) });
   const { component } = detail;
   return (
@@ -326,24 +326,17 @@ function LockSection({ agencyId, detail, timezone, onDone }: { agencyId: string;
             <p>Semua peserta sudah dinilai lengkap atau ditandai tidak hadir.</p>
           )}
           {detail.lock.allowed ? (
-            confirming ? (
-              <div className="alert alert-info" role="group" aria-label="Konfirmasi penguncian">
-                <FormErrors error={lock.error} />
-                <p>Setelah dikunci, nilai, penugasan, tanda tidak hadir dan moderasi komponen ini tidak dapat diubah oleh siapa pun. Nilai yang dikunci dipakai untuk integrasi dan peringkat.</p>
-                <div className="actions">
-                  <button type="button" className="button button-danger" disabled={lock.isPending} onClick={() => lock.mutate()}>
-                    {lock.isPending ? 'Mengunci…' : 'Ya, kunci nilai'}
-                  </button>
-                  <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-                    Batal
-                  </button>
-                </div>
-              </div>
-            ) : (
-              <button type="button" className="button" onClick={() => setConfirming(true)}>
-                Kunci nilai {component.name}
-              </button>
-            )
+            <ConfirmButton
+              label={`Kunci nilai ${component.name}`}
+              groupLabel="Konfirmasi penguncian"
+              explanation="Setelah dikunci, nilai, penugasan, tanda tidak hadir dan moderasi komponen ini tidak dapat diubah oleh siapa pun. Nilai yang dikunci dipakai untuk integrasi dan peringkat."
+              confirmLabel="Ya, kunci nilai"
+              pendingLabel="Mengunci…"
+              onConfirm={() => lock.mutate()}
+              pending={lock.isPending}
+              error={lock.error}
+              danger
+            />
           ) : null}
         </>
       )}
