@@ -2,8 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { FormErrors } from './FormErrors';
 
 /**
- * A button for an action that cannot be undone, confirmed in place: what the action does, then
- * "Ya, …" and "Batal"; the refusal of the last try is shown above the explanation.
+ * A button for an action that cannot be undone, confirmed in place: what the action does (and any
+ * fields it takes, as children), then "Ya, …" and "Batal"; the refusal of the last try is shown
+ * above the explanation.
  */
 export function ConfirmButton({
   label,
@@ -15,6 +16,7 @@ export function ConfirmButton({
   pending,
   error,
   danger = false,
+  children,
 }: {
   label: ReactNode;
   confirmLabel: string;
@@ -26,6 +28,7 @@ export function ConfirmButton({
   pending: boolean;
   error: unknown;
   danger?: boolean;
+  children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   if (!open) {
@@ -39,6 +42,7 @@ export function ConfirmButton({
     <div className="alert alert-info" role="group" aria-label={groupLabel}>
       <FormErrors error={error} />
       <p>{explanation}</p>
+      {children}
       <div className="actions">
         <button type="button" className={danger ? 'button button-danger' : 'button'} disabled={pending} onClick={onConfirm}>
           {pending ? pendingLabel : confirmLabel}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormErrors } from './FormErrors';
+import { ConfirmButton } from './ConfirmButton';
 import { TextAreaField } from './TextAreaField';
 
 /**
@@ -7,28 +7,19 @@ import { TextAreaField } from './TextAreaField';
  * announcement; `explanation` says what announcing does and cannot undo.
  */
 export function PublishForm({ label, explanation, onPublish, pending, error }: { label: string; explanation: string; onPublish: (note: string) => void; pending: boolean; error: unknown }) {
-  const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  if (!open) {
-    return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {label}
-      </button>
-    );
-  }
   return (
-    <div className="alert alert-info" role="group" aria-label={label}>
-      <FormErrors error={error} />
-      <p>{explanation}</p>
+    <ConfirmButton
+      label={label}
+      groupLabel={label}
+      explanation={explanation}
+      confirmLabel={`Ya, ${label.toLowerCase()}`}
+      pendingLabel="Mengumumkan…"
+      onConfirm={() => onPublish(note.trim())}
+      pending={pending}
+      error={error}
+    >
       <TextAreaField label="Catatan tambahan pada pengumuman (opsional)" rows={3} maxLength={2000} value={note} onValueChange={setNote} />
-      <div className="actions">
-        <button type="button" className="button" disabled={pending} onClick={() => onPublish(note.trim())}>
-          {pending ? 'Mengumumkan…' : `Ya, ${label.toLowerCase()}`}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
-          Batal
-        </button>
-      </div>
-    </div>
+    </ConfirmButton>
   );
 }
