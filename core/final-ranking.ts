@@ -9,7 +9,7 @@
 import { compare, roundHalfUp, toRational, type Rational } from './exact.js';
 import { compileIntegration, integrateStages, type CompiledIntegration, type IntegrationPreset } from './integration.js';
 import { integrationPlan, planShape, stageTree, type IntegrationPlan, type LeafScore, type ScoreLeaf } from './final-results.js';
-import type { PipelineStage } from './pipeline.js';
+import { isPlainCatStage, type PipelineStage } from './pipeline.js';
 import { selectForSkb, SKB_PROCEED_PRESET } from './proceed.js';
 import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingCandidate, type RankingPreset, type RankingStatus } from './ranking.js';
 
@@ -84,7 +84,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The first weighted CAT stage without components (SKD, PPPK competency): its total and subtests break ties. */
 export function tieBreakStage(pipeline: readonly PipelineStage[]): string | null {
-  return pipeline.find((s) => s.kind === 'cat' && !s.components?.length)?.key ?? null;
+  return pipeline.find(isPlainCatStage)?.key ?? null;
 }
 
 /** Places the final stage fills per formation place (JPT proposes the three best). */
@@ -176,7 +176,7 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, fina
     if (!stage.eliminates || stage.kind === 'administrasi' || stage.kind === 'integrasi') continue;
     const rule = stage.passRule;
     if (rule.type === 'none') continue;
-    const catStage = stage.kind === 'cat' && !stage.components?.length ? input.cat.get(stage.key) : undefined;
+    const catStage = isPlainCatStage(stage) ? input.cat.get(stage.key) : undefined;
     // Aligned with `remaining`: the stage's value and, for a plain CAT stage, its CAT outcome.
     const values = remaining.map((finalist) => (stage.weight > 0 || catStage ? stageValue(input, plan, stage.key, finalist) : PENDING_VALUE));
     const catOutcomes = catStage ? remaining.map((finalist) => catStage.outcomes.get(finalist.candidate.applicationId)) : [];

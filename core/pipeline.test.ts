@@ -4,6 +4,7 @@ import { FORMASI_KIND_RULES } from './eligibility.js';
 import { formatFieldIssue } from './field-issue.js';
 import {
   CPNS_PIPELINE,
+  isPlainCatStage,
   isWithinWindow,
   JPT_PIPELINE,
   OBJECTION_DEFAULTS,
@@ -40,6 +41,15 @@ const admin: PipelineStage = { key: 'administrasi', name: 'Administrasi', kind: 
 const final: PipelineStage = { key: 'integrasi', name: 'Integrasi', kind: 'integrasi', weight: 0, passRule: { type: 'topN', multiplier: 1, keepTies: false }, eliminates: true };
 
 const weightOf = (stages: readonly PipelineStage[]) => stages.map((stage) => [stage.key, stage.weight]);
+
+describe('isPlainCatStage', () => {
+  it('is the SKD and the PPPK competency test, not SKB (a CAT component beside work practice), a panel or the administration', () => {
+    expect(CPNS_PIPELINE.filter(isPlainCatStage).map((s) => s.key)).toEqual(['skd']);
+    expect(PPPK_PIPELINE.filter(isPlainCatStage).map((s) => s.key)).toEqual(['kompetensi']);
+    expect(JPT_PIPELINE.filter(isPlainCatStage)).toEqual([]);
+    expect(isPlainCatStage({ kind: 'cat', components: [] })).toBe(true);
+  });
+});
 
 describe('presets', () => {
   it.each(Object.entries(PIPELINE_PRESETS))('the %s preset is valid', (_type, stages) => {

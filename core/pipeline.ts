@@ -49,6 +49,13 @@ export type PipelineStage = {
 
 export type SelectionType = 'cpns' | 'pppk' | 'jpt';
 
+/**
+ * A CAT stage of its own (SKD, the PPPK competency test), not a stage with components such as SKB
+ * with its CAT SKB: its result, with who proceeds, is announced on its own, its total and subtests
+ * break ties, and its pass marks eliminate.
+ */
+export const isPlainCatStage = (stage: Pick<PipelineStage, 'kind' | 'components'>): boolean => stage.kind === 'cat' && !stage.components?.length;
+
 export const PIPELINE_WEIGHT_TOTAL = 100;
 
 /** Stage weights whose sum is checked; the others must be 0. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../core/canonical.js';
+import { isPlainCatStage, type PipelineStage } from '../../../core/pipeline.js';
 import type { StageResultEntry } from '../../../core/schemas/cat-exam.js';
 import { SKB_PROCEED_PRESET, selectForSkb, type ProceedOutcome } from '../../../core/proceed.js';
 import { formatInZone, isAgencyZone } from '../../../core/time.js';
@@ -84,7 +85,7 @@ export type SkdStage = {
 
 /** The stage a blueprint's result belongs to (SKD, or the PPPK competency test) and its publication, if any. */
 export async function skdStage(db: Db, { agencyId, selectionId, blueprintId }: { agencyId: string; selectionId: string; blueprintId: string }): Promise<SkdStage> {
-  const [row] = await selectRows<{ stage_key: string; preset: string; pipeline: Array<{ key: string; name: string; kind?: string; components?: unknown[] }> | null; announcement_id: string | null; result_hash: string | null; published_at: Date | null }>(
+  const [row] = await selectRows<{ stage_key: string; preset: string; pipeline: PipelineStage[] | null; announcement_id: string | null; result_hash: string | null; published_at: Date | null }>(
     db,
     sql`SELECT b.stage_key, b.preset, s.pipeline, r.announcement_id, r.result_hash, r.published_at
         FROM cat_blueprints b JOIN selections s ON s.id = b.selection_id
@@ -94,7 +95,7 @@ export async function skdStage(db: Db, { agencyId, selectionId, blueprintId }: {
   if (!row) throw notFound('Cetak biru CAT');
   const published = row.result_hash && row.published_at ? { announcementId: row.announcement_id, hash: row.result_hash, publishedAt: new Date(row.published_at) } : null;
   const stage = row.pipeline?.find((candidate) => candidate.key === row.stage_key);
-  const publishable = !stage || (stage.kind === 'cat' && !stage.components?.length);
+  const publishable = !stage || isPlainCatStage(stage);
   return { stageKey: row.stage_key, stageName: stageName(row.pipeline, row.stage_key), isSkd: row.preset === 'skd', publishable, published };
 }
 
