@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attemptDurationMinutes,
+  compileAttemptScorer,
   evaluatePass,
   PPPK_PASS_RULES_117,
   PPPK_PASS_RULES_130,
@@ -162,6 +163,54 @@ describe('scoreAttempt', () => {
   it('refuses a question whose type differs from its subtest', () => {
     const questions: CatQuestion[] = [{ id: 'q1', subtest: 'TKP', type: 'single', key: 'A' }];
     expect(() => scoreAttempt({ questions, answers: {}, preset: SKD_PRESET })).toThrow(/jenis soal/);
+  });
+});
+
+describe('compileAttemptScorer', () => {
+  /** A small deterministic generator (mulberry32), so a failing case can be replayed. */
+  function generator(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const options = ['A', 'B', 'C', 'D', 'E', 'Z', '', null, undefined];
+
+  for (const [name, preset, questions] of [
+    ['SKD', SKD_PRESET, skdQuestions],
+    ['PPPK', PPPK_PRESET, pppkQuestions],
+    ['SKD with negative marking and blank points', { ...SKD_PRESET, subtests: SKD_PRESET.subtests.map((s) => ({ ...s, blankPoints: 1, ...(s.type === 'single' ? { wrongPoints: -1 } : {}) })) }, skdQuestions],
+  ] as const) {
+    it(`gives the points and total of scoreAttempt on 500 random ${name} papers`, () => {
+      const random = generator(name.length);
+      const score = compileAttemptScorer(questions, preset);
+      for (let run = 0; run < 500; run++) {
+        // A paper: a random subset of the set's positions (ascending), answers anywhere, some outside the paper.
+        const positions = questions.map((_, n) => n).filter(() => random() < 0.8);
+        const chosen = questions.map(() => options[Math.floor(random() * options.length)]);
+        const sheet = new Map(questions.map((q, n) => [q.id, chosen[n]]));
+        const expected = scoreAttempt({ questions: positions.map((n) => questions[n]!), answers: sheet, preset });
+        expect(score(positions, (n) => chosen[n])).toEqual({ bySubtest: expected.bySubtest, total: expected.total });
+      }
+    });
+  }
+
+  it('scores an empty paper 0 in every subtest of the preset', () => {
+    expect(compileAttemptScorer(skdQuestions, SKD_PRESET)([], () => 'A')).toEqual(skd(0, 0, 0));
+  });
+
+  it('refuses a paper holding a question whose subtest or type does not fit the preset, and only then', () => {
+    const questions: CatQuestion[] = [
+      { id: 'q1', subtest: 'TWK', type: 'single', key: 'A' },
+      { id: 'q2', subtest: 'TPA', type: 'single', key: 'A' },
+      { id: 'q3', subtest: 'TKP', type: 'single', key: 'A' },
+    ];
+    const score = compileAttemptScorer(questions, SKD_PRESET);
+    expect(score([0], () => 'A').bySubtest.TWK).toBe(5);
+    expect(() => score([0, 1], () => 'A')).toThrow(/subtes TPA/);
+    expect(() => score([2], () => 'A')).toThrow(/jenis soal/);
   });
 });
 

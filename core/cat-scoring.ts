@@ -201,6 +201,54 @@ export function scoreAttempt({ questions, answers, preset }: ScoreAttemptOptions
   };
 }
 
+/** Options per position: the chosen option of the question at a position, or nothing. */
+export type OptionAt = (position: number) => string | null | undefined;
+
+/**
+ * The scoring of `scoreAttempt` compiled once for a question set that many attempts share (a
+ * blueprint's banks): each attempt's paper is a list of positions in `questions` and its answers
+ * are read per position, so a batch neither builds maps of question ids nor looks rules up per
+ * question. Same points and total as `scoreAttempt` for the same paper and answers (tested as a
+ * property); a question whose subtest or type does not fit the preset is refused when a paper
+ * holds it, as `scoreAttempt` refuses it.
+ */
+export function compileAttemptScorer(questions: readonly CatQuestion[], preset: CatPreset): (positions: ArrayLike<number>, optionAt: OptionAt) => CatScores {
+  const codes = preset.subtests.map((rule) => rule.code);
+  const ruleIndex = new Int32Array(questions.length).fill(-1);
+  const refusals = new Map<number, Error>();
+  questions.forEach((question, position) => {
+    try {
+      ruleIndex[position] = preset.subtests.indexOf(ruleFor(preset, question));
+    } catch (error) {
+      refusals.set(position, error as Error);
+    }
+  });
+  return (positions, optionAt) => {
+    const points = new Array<number>(codes.length).fill(0);
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i]!;
+      const index = ruleIndex[position]!;
+      if (index < 0) throw refusals.get(position) ?? new Error(`posisi soal ${position} tidak ada`);
+      const rule = preset.subtests[index]!;
+      const question = questions[position]!;
+      const chosen = optionAt(position);
+      const answer = chosen === null || chosen === undefined || chosen === '' ? undefined : chosen;
+      if (question.type === 'single' && rule.type === 'single') {
+        points[index] = points[index]! + (answer === undefined ? rule.blankPoints : answer === question.key ? rule.correctPoints : rule.wrongPoints);
+      } else if (question.type === 'weighted') {
+        points[index] = points[index]! + (answer !== undefined && Object.hasOwn(question.optionPoints, answer) ? question.optionPoints[answer]! : rule.blankPoints);
+      }
+    }
+    const bySubtest: Record<string, number> = {};
+    let total = 0;
+    codes.forEach((code, index) => {
+      bySubtest[code] = points[index]!;
+      total += points[index]!;
+    });
+    return { bySubtest, total };
+  };
+}
+
 export interface ValidateQuestionSetOptions {
   readonly questions: readonly CatQuestion[];
   readonly preset: CatPreset;

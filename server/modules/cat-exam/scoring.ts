@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../core/canonical.js';
 import { canonicalAnswerSheetWriter, passRuleFor, presetForBlueprint, type BlueprintScoring } from '../../../core/cat-exam.js';
-import { evaluatePass, scoreAttempt, type CatQuestion } from '../../../core/cat-scoring.js';
+import { compileAttemptScorer, evaluatePass, type CatQuestion } from '../../../core/cat-scoring.js';
 import { selectPrepared, type Database } from '../../db/client.js';
 import { recordAuditBatch } from '../audit/audit.service.js';
 import type { LiveHub, LiveScore } from './live.js';
@@ -83,7 +83,7 @@ type Grading = {
   blueprint: Awaited<ReturnType<typeof loadBlueprint>>;
   /** Sorted by id: an attempt's question positions in ascending order are its canonical sheet's order. */
   questions: CatQuestion[];
-  preset: ReturnType<typeof presetForBlueprint>;
+  scoreSheet: ReturnType<typeof compileAttemptScorer>;
   writeSheet: ReturnType<typeof canonicalAnswerSheetWriter>;
 };
 type Graded = { scores: Record<string, number>; total: number; passed: boolean; reasons: readonly string[]; answerSheetHash: string };
@@ -91,34 +91,39 @@ type Graded = { scores: Record<string, number>; total: number; passed: boolean; 
 async function loadGrading(database: Database, blueprintId: string): Promise<Grading> {
   const blueprint = await loadBlueprint(database, blueprintId);
   const questions = (await loadQuestions(database, blueprint.bankIds)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { blueprint, questions, preset: presetForBlueprint(blueprint), writeSheet: canonicalAnswerSheetWriter(questions.map((q) => q.id)) };
+  return { blueprint, questions, scoreSheet: compileAttemptScorer(questions, presetForBlueprint(blueprint)), writeSheet: canonicalAnswerSheetWriter(questions.map((q) => q.id)) };
 }
 
 // Per chunk of attempts, each attempt's paper and answers as small arrays of question positions
-// (0-based, in the blueprint's questions sorted by id) — two primary-key scans, no row per answer sent.
-const SHEETS_SQL = `WITH q AS MATERIALIZED (SELECT question_id, n - 1 AS n FROM unnest($2::uuid[]) WITH ORDINALITY AS q(question_id, n)),
-  paper AS (SELECT p.attempt_id, json_agg(q.n) AS qs FROM cat_paper_items p JOIN q USING (question_id) WHERE p.attempt_id = ANY($1::uuid[]) GROUP BY p.attempt_id),
-  answered AS (SELECT a.attempt_id, json_agg(q.n) AS aq, json_agg(a.option_id) AS ao FROM cat_answers a JOIN q USING (question_id) WHERE a.attempt_id = ANY($1::uuid[]) GROUP BY a.attempt_id)
-  SELECT paper.attempt_id, paper.qs, answered.aq, answered.ao FROM paper LEFT JOIN answered USING (attempt_id)`;
+// (0-based, in the blueprint's questions sorted by id), read per attempt through the primary keys
+// of its paper and its answers — no row per answer sent. Driven by the list of attempts (LATERAL),
+// so the plan cannot turn into a scan of every paper of the round: with a join and GROUP BY, at
+// 100,000 attempts PostgreSQL chose a parallel scan of all 11 million paper items for each chunk.
+const SHEETS_SQL = `WITH q AS MATERIALIZED (SELECT question_id, n - 1 AS n FROM unnest($2::uuid[]) WITH ORDINALITY AS q(question_id, n))
+  SELECT x.attempt_id, paper.qs, answered.aq, answered.ao FROM unnest($1::uuid[]) AS x(attempt_id)
+  CROSS JOIN LATERAL (SELECT json_agg(q.n) AS qs FROM cat_paper_items p JOIN q USING (question_id) WHERE p.attempt_id = x.attempt_id) paper
+  CROSS JOIN LATERAL (SELECT json_agg(q.n) AS aq, json_agg(a.option_id) AS ao FROM cat_answers a JOIN q USING (question_id) WHERE a.attempt_id = x.attempt_id) answered`;
 
 /** Scores attempts from their paper and stored answers (sorted ids: both scans walk their key in order); writes nothing. */
-async function gradeSheets(database: Database, { blueprint, questions, preset, writeSheet }: Grading, attempts: ReadonlyArray<{ id: string; formasi_kind: string }>): Promise<Graded[]> {
-  const sheets = await database.prepared<{ attempt_id: string; qs: number[]; aq: number[] | null; ao: Array<string | null> | null }>('cat_score_sheets', SHEETS_SQL, [
+async function gradeSheets(database: Database, { blueprint, questions, scoreSheet, writeSheet }: Grading, attempts: ReadonlyArray<{ id: string; formasi_kind: string }>): Promise<Graded[]> {
+  const sheets = await database.prepared<{ attempt_id: string; qs: number[] | null; aq: number[] | null; ao: Array<string | null> | null }>('cat_score_sheets', SHEETS_SQL, [
     attempts.map((a) => a.id),
     questions.map((q) => q.id),
   ]);
   const sheetOf = new Map(sheets.map((s) => [s.attempt_id, s]));
+  // The chosen option per question position, filled for one attempt and cleared after it.
+  const chosen: Array<string | null | undefined> = new Array(questions.length);
+  const optionAt = (n: number) => chosen[n];
   return attempts.map((attempt) => {
     const sheet = sheetOf.get(attempt.id);
     const positions = Int32Array.from(sheet?.qs ?? []).sort();
-    const paper = Array.from(positions, (n) => questions[n]!);
-    const answers = new Map<string, string | null>();
     const aq = sheet?.aq ?? [];
     const ao = sheet?.ao ?? [];
-    for (let i = 0; i < aq.length; i++) answers.set(questions[aq[i]!]!.id, ao[i] ?? null);
-    const score = scoreAttempt({ questions: paper, answers, preset });
+    for (let i = 0; i < aq.length; i++) chosen[aq[i]!] = ao[i] ?? null;
+    const score = scoreSheet(positions, optionAt);
     const verdict = evaluatePass({ scores: score, kind: attempt.formasi_kind, passRules: passRuleFor(blueprint, attempt.formasi_kind) });
-    const answerSheetHash = sha256(writeSheet(attempt.id, positions, (n) => answers.get(questions[n]!.id)));
+    const answerSheetHash = sha256(writeSheet(attempt.id, positions, optionAt));
+    for (let i = 0; i < aq.length; i++) chosen[aq[i]!] = undefined;
     return { scores: score.bySubtest as Record<string, number>, total: score.total, passed: verdict.passed, reasons: verdict.reasons, answerSheetHash };
   });
 }
