@@ -40,27 +40,43 @@ export function hashEntry(fields: HashedFields): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
+/** canonicalJson of an entry cut around the two values only the chain head knows (its prevHash, then its seq). */
+export type EntryPayloadParts = { beforePrevHash: string; beforeSeq: string; afterSeq: string };
+
+/**
+ * The payload hashEntry hashes, in three pieces, so the database can put the head's hash and the
+ * next seq between them under the head lock: payload = beforePrevHash + "<prevHash>" + beforeSeq + seq + afterSeq
+ * (a hex hash and an integer are written the same by canonicalJson and by SQL text). Cut at two
+ * markers made for this call, so no value in the entry can be mistaken for them.
+ */
+export function entryPayloadParts(fields: Omit<HashedFields, 'seq' | 'prevHash'>): EntryPayloadParts {
+  const prevMarker = JSON.stringify(`\u0001prev:${randomUUID()}`);
+  const seqMarker = JSON.stringify(`\u0001seq:${randomUUID()}`);
+  const payload = canonicalJson({ ...fields, prevHash: JSON.parse(prevMarker), seq: JSON.parse(seqMarker) });
+  const prevAt = payload.indexOf(prevMarker);
+  const seqAt = payload.indexOf(seqMarker);
+  if (prevAt < 0 || seqAt < prevAt || payload.lastIndexOf(prevMarker) !== prevAt || payload.lastIndexOf(seqMarker) !== seqAt) {
+    throw new Error('audit payload markers not found once each');
+  }
+  return {
+    beforePrevHash: payload.slice(0, prevAt),
+    beforeSeq: payload.slice(prevAt + prevMarker.length, seqAt),
+    afterSeq: payload.slice(seqAt + seqMarker.length),
+  };
+}
+
 /**
  * Appends an entry to the agency's chain. Call it with the transaction that makes the change, so the
  * record and the change commit together; the chain head is locked so concurrent writers queue.
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<AuditRecord> {
   const chain = input.agencyId ?? NATIONAL_CHAIN;
-  // The head is locked until the transaction ends, so every statement from here to the commit
-  // holds up the agency's other writers: two round trips in all (lock, then entry and head together).
-  let [head] = await selectPrepared<{ seq: string | number; hash: string }>(tx, 'audit_head_lock', HEAD_LOCK_SQL, [chain]);
-  if (!head) {
-    await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-    [head] = await selectPrepared<{ seq: string | number; hash: string }>(tx, 'audit_head_lock', HEAD_LOCK_SQL, [chain]);
-    if (!head) throw new Error('audit head missing');
-  }
   // Round-trip through JSON so the stored jsonb and the hashed value are the same data.
   const summary = JSON.parse(
     JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) }),
   ) as Record<string, unknown>;
-  const fields: HashedFields = {
+  const known = {
     chain,
-    seq: Number(head.seq) + 1,
     agencyId: input.agencyId,
     actorId: input.actorId,
     action: input.action,
@@ -68,33 +84,37 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<AuditRecor
     targetId: input.targetId ?? null,
     summary,
     createdAt: new Date(),
-    prevHash: head.hash,
   };
-  const hash = hashEntry(fields);
+  const parts = entryPayloadParts(known);
   const id = randomUUID();
-  await selectPrepared(tx, 'audit_append', APPEND_SQL, [
-    id,
-    chain,
-    fields.seq,
-    fields.agencyId,
-    fields.actorId,
-    fields.action,
-    fields.targetType,
-    fields.targetId,
-    JSON.stringify(summary),
-    fields.createdAt,
-    fields.prevHash,
-    hash,
-  ]);
-  return { id, ...fields, hash };
+  const params = [id, chain, known.agencyId, known.actorId, known.action, known.targetType, known.targetId, JSON.stringify(summary), known.createdAt, parts.beforePrevHash, parts.beforeSeq, parts.afterSeq];
+  // The head is locked until the transaction ends, so every round trip from the lock to the commit
+  // holds up the agency's other writers: the lock, the link, the entry and the new head are one
+  // statement, and the commit the only round trip after it.
+  let [entry] = await selectPrepared<{ seq: string | number; prev_hash: string; hash: string }>(tx, 'audit_append_locked', APPEND_LOCKED_SQL, params);
+  if (!entry) {
+    // The chain's first entry: its head starts at the genesis hash.
+    await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+    [entry] = await selectPrepared<{ seq: string | number; prev_hash: string; hash: string }>(tx, 'audit_append_locked', APPEND_LOCKED_SQL, params);
+    if (!entry) throw new Error('audit head missing');
+  }
+  return { id, ...known, seq: Number(entry.seq), prevHash: entry.prev_hash, hash: entry.hash };
 }
 
 const HEAD_LOCK_SQL = 'SELECT seq, hash FROM audit_heads WHERE chain = $1 FOR UPDATE';
-const APPEND_SQL = `WITH entry AS (
+// hash = SHA-256 of the UTF-8 payload, as hashEntry computes it (verifyChain recomputes it there).
+// Under READ COMMITTED the FOR UPDATE waits for the previous writer's commit and then reads its head.
+const APPEND_LOCKED_SQL = `WITH head AS (
+    SELECT seq + 1 AS seq, hash AS prev_hash FROM audit_heads WHERE chain = $2 FOR UPDATE
+  ), entry AS (
     INSERT INTO audit_log (id, chain, seq, agency_id, actor_id, action, target_type, target_id, summary, created_at, prev_hash, hash)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12) RETURNING seq
+    SELECT $1, $2, head.seq, $3, $4, $5, $6, $7, $8::jsonb, $9, head.prev_hash,
+           encode(sha256(convert_to($10::text || '"' || head.prev_hash || '"' || $11::text || head.seq::text || $12::text, 'UTF8')), 'hex')
+    FROM head
+    RETURNING seq, prev_hash, hash
   )
-  UPDATE audit_heads SET seq = (SELECT seq FROM entry), hash = $12 WHERE chain = $2`;
+  UPDATE audit_heads h SET seq = entry.seq, hash = entry.hash FROM entry WHERE h.chain = $2
+  RETURNING entry.seq, entry.prev_hash, entry.hash`;
 
 /**
  * Appends many entries in the order given, for batch work on a hot path (e.g. scoring a chunk of

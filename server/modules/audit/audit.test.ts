@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithSession, createAgencyRow, createTestApp, request, type TestContext } from '../../test-support/app.js';
-import { recordAudit, recordAuditBatch, verifyChain } from './audit.service.js';
+import { canonicalJson } from '../../../core/canonical.js';
+import { entryPayloadParts, hashEntry, recordAudit, recordAuditBatch, verifyChain } from './audit.service.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -33,6 +34,36 @@ describe('audit chain', () => {
     const agency = await chainOf(5);
     const result = await verifyChain(ctx.database.db, agency.id);
     expect(result).toEqual({ chain: agency.id, ok: true, entries: 5, firstBroken: null });
+  });
+
+  it('cuts the canonical payload around prevHash and seq, whatever the summary holds', () => {
+    const fields = {
+      chain: 'c1',
+      agencyId: null,
+      actorId: 'a1',
+      action: 'uji',
+      targetType: 'uji',
+      targetId: 'x',
+      createdAt: new Date('2026-12-05T01:02:03.004Z'),
+      summary: { after: { prevHash: '"prevHash":"x"', seq: ',"seq":7,', teks: 'Ä 漢 😀 \u0001prev: "kutip" \\ \n' } },
+    };
+    const prevHash = 'ab'.repeat(32);
+    const parts = entryPayloadParts(fields);
+    const payload = `${parts.beforePrevHash}"${prevHash}"${parts.beforeSeq}${41}${parts.afterSeq}`;
+    expect(payload).toBe(canonicalJson({ ...fields, prevHash, seq: 41 }));
+  });
+
+  it('links entries whose summary holds quotes, backslashes and four-byte characters: the database hashes what hashEntry hashes', async () => {
+    const agency = await createAgencyRow(ctx);
+    const after = { nama: 'Siti "Ani" Ä 漢 😀', jalur: 'C:\\berkas\n', kosong: null, angka: [1.5, -2, 1e21] };
+    const records = [];
+    for (let i = 0; i < 3; i++) {
+      records.push(await ctx.database.db.transaction((tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, action: 'uji.teks', targetType: 'uji', targetId: String(i), after })));
+    }
+    expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
+    for (const record of records) expect(record.hash).toBe(hashEntry(record));
+    expect(records[1]!.prevHash).toBe(records[0]!.hash);
+    expect(await verifyChain(ctx.database.db, agency.id)).toMatchObject({ ok: true, entries: 3 });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on the audit table', async () => {
