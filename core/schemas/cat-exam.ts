@@ -100,6 +100,14 @@ export const stageResultEntry = z.object({
 });
 export type StageResultEntry = z.infer<typeof stageResultEntry>;
 
+/** What each note of a CAT stage's result means, on the announcement's PDF and on the page. */
+export const STAGE_RESULT_NOTES: Readonly<Record<StageResultEntry['keterangan'], string>> = {
+  P: 'Lanjut ke tahap berikutnya',
+  L: 'Memenuhi nilai ambang batas, di luar 3× formasi',
+  TL: 'Tidak memenuhi nilai ambang batas',
+  TH: 'Tidak hadir',
+};
+
 export const stageResultSchema = z.object({
   /** publishable: a plain CAT stage announces who proceeds; a CAT component of another stage counts only in the final result. */
   stage: z.object({ key: z.string(), name: z.string(), isSkd: z.boolean(), publishable: z.boolean() }),

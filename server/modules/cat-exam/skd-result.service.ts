@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../core/canonical.js';
 import { isPlainCatStage, type PipelineStage } from '../../../core/pipeline.js';
-import type { StageResultEntry } from '../../../core/schemas/cat-exam.js';
+import { STAGE_RESULT_NOTES, type StageResultEntry } from '../../../core/schemas/cat-exam.js';
 import { SKB_PROCEED_PRESET, selectForSkb, type ProceedOutcome } from '../../../core/proceed.js';
 import { formatInZone, isAgencyZone } from '../../../core/time.js';
 import type { Config } from '../../config.js';
@@ -30,12 +30,6 @@ export type SkdResultEntry = StageResultEntry;
 
 const SKD_SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
 
-const KETERANGAN: Record<SkdResultEntry['keterangan'], string> = {
-  P: 'Lanjut SKB',
-  L: 'Memenuhi nilai ambang batas, di luar 3× formasi',
-  TL: 'Tidak memenuhi nilai ambang batas',
-  TH: 'Tidak hadir',
-};
 
 /**
  * Who proceeds from SKD to SKB (domain-rules §4, core/proceed.ts): per formation, among those
@@ -135,7 +129,7 @@ export async function publishSkdResult({ db, config, agencyId, selectionId, blue
         isSkd
           ? 'Peserta yang memenuhi nilai ambang batas diurutkan per formasi; paling banyak 3 × jumlah kebutuhan formasi lanjut ke SKB. Nilai sama pada batas diurutkan menurut TKP, lalu TIU, lalu TWK; yang tetap sama seluruhnya ikut lanjut.'
           : 'Peserta diurutkan per formasi menurut nilai total; paling banyak 3 × jumlah kebutuhan formasi lanjut ke tahap berikutnya, dan yang nilainya sama dengan peringkat terakhir ikut lanjut.',
-        `Keterangan: P = ${KETERANGAN.P}; L = ${KETERANGAN.L}; TL = ${KETERANGAN.TL}; TH = ${KETERANGAN.TH}.`,
+        `Keterangan: P = ${STAGE_RESULT_NOTES.P}; L = ${STAGE_RESULT_NOTES.L}; TL = ${STAGE_RESULT_NOTES.TL}; TH = ${STAGE_RESULT_NOTES.TH}.`,
       ],
       summary: `Peserta: ${entries.length.toLocaleString('id-ID')} — lanjut ke ${isSkd ? 'SKB' : 'tahap berikutnya'}: ${proceeding.toLocaleString('id-ID')}.`,
       hashNote: 'Sidik jari SHA-256 dihitung atas JSON kanonik daftar ini (kunci diurutkan; urut formasi lalu peringkat), sehingga siapa pun dapat menghitung ulang dan mencocokkannya.',

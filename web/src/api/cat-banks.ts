@@ -13,6 +13,7 @@ export type { BankAvailability, BankImportResult, CatBank, CatQuestionView, Ques
 export type { BlueprintAvailability, BlueprintOptions, CatBlueprint } from '../../../core/schemas/cat-blueprints';
 export type { CatReport, ItemReport, ItemsReport, ReportGroup, ScoreDistribution } from '../../../core/schemas/cat-reports';
 export type { StagePublication, StageResult, StageResultEntry } from '../../../core/schemas/cat-exam';
+export { STAGE_RESULT_NOTES } from '../../../core/schemas/cat-exam';
 
 const enc = encodeURIComponent;
 

@@ -1,20 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { catBankKeys, stageResultApi, type StageResultEntry } from '../../api/cat-banks';
+import { catBankKeys, STAGE_RESULT_NOTES, stageResultApi } from '../../api/cat-banks';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Pagination } from '../../components/Pagination';
 import { formatDateTime, formatNumber } from '../../lib/time';
 
 const PAGE_SIZE = 50;
-
-const KETERANGAN: Record<StageResultEntry['keterangan'], string> = {
-  P: 'Lanjut',
-  L: 'Memenuhi ambang batas, di luar 3× formasi',
-  TL: 'Tidak memenuhi ambang batas',
-  TH: 'Tidak hadir',
-};
 
 /**
  * The ranked result of a CAT stage (SKD, or the PPPK competency test): who proceeds to the next
@@ -129,7 +122,7 @@ export function StageResultSection({ agencyId, selectionId, blueprintId, canPubl
                       : null}
                     <td className="cb-num">{entry.total ?? '—'}</td>
                     <td>
-                      {KETERANGAN[entry.keterangan]}
+                      {STAGE_RESULT_NOTES[entry.keterangan]}
                       {entry.decidedBy ? ` (ditentukan oleh ${entry.decidedBy})` : ''}
                     </td>
                   </tr>
