@@ -28,15 +28,22 @@ export const catScore: BatchScenario = {
       [seed.blueprintId],
     );
     await pool.query(`UPDATE cat_attempts SET status = 'finished', started_at = now(), ends_at = now(), finished_at = now(), finished_by = 'waktu_habis' WHERE blueprint_id = $1`, [seed.blueprintId]);
-    await pool.query('ANALYZE cat_answers; ANALYZE cat_paper_items; ANALYZE cat_attempts');
+    // Papers are generated when participants are allocated to sessions, days before the exam, so
+    // autovacuum has long visited them (their primary key then answers an index-only scan); the
+    // answers were written during the exam and are only analysed. Done here, before the clock
+    // starts, so no autovacuum of 11 million fresh rows runs during the measurement.
+    await pool.query('VACUUM (ANALYZE) cat_paper_items');
+    await pool.query('ANALYZE cat_answers; ANALYZE cat_attempts');
     console.error(`data siap: ${attempts} ujian selesai dalam ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     const ids = (await pool.query<{ id: string }>('SELECT id FROM cat_attempts WHERE blueprint_id = $1', [seed.blueprintId])).rows.map((r) => r.id);
-    const hub = await createLiveHub({ database, databaseUrl: null, redis: null });
+    // As the server runs on PostgreSQL without Redis: each result is announced to the live boards by a NOTIFY in its transaction.
+    const hub = await createLiveHub({ database, databaseUrl: process.env.DATABASE_URL, redis: null });
     const started = performance.now();
     const written = await scoreFinishedAttempts(database, hub, ids);
     const seconds = (performance.now() - started) / 1000;
     const [check] = (await pool.query<{ n: string }>('SELECT count(*) AS n FROM cat_results WHERE blueprint_id = $1', [seed.blueprintId])).rows;
     await pool.end();
+    await hub.close();
     await database.close();
     return { count: written.length, seconds, errors: attempts - Number(check!.n), extra: { results_stored: Number(check!.n) } };
   },
