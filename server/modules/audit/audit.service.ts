@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
 import { canonicalJson } from '../../../core/canonical.js';
 import { selectPrepared, type Db } from '../../db/client.js';
+import { uuidv7 } from '../../db/uuid7.js';
 import { accounts } from '../accounts/accounts.table.js';
 import { auditHeads, auditLog } from './audit.table.js';
 
@@ -86,7 +87,7 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<AuditRecor
     createdAt: new Date(),
   };
   const parts = entryPayloadParts(known);
-  const id = randomUUID();
+  const id = uuidv7();
   const params = [id, chain, known.agencyId, known.actorId, known.action, known.targetType, known.targetId, JSON.stringify(summary), known.createdAt, parts.beforePrevHash, parts.beforeSeq, parts.afterSeq];
   // The head is locked until the transaction ends, so every round trip from the lock to the commit
   // holds up the agency's other writers: the lock, the link, the entry and the new head are one
@@ -153,7 +154,7 @@ export async function recordAuditBatch(tx: Db, inputs: readonly AuditInput[]): P
       return { ...fields, hash };
     });
     await selectPrepared(tx, 'audit_append_batch', APPEND_BATCH_SQL, [
-      rows.map(() => randomUUID()),
+      rows.map(() => uuidv7()),
       chain,
       rows.map((r) => r.seq),
       rows.map((r) => r.agencyId),
