@@ -131,6 +131,29 @@ describe('computeFinalRanking — CPNS from SKD to the final list', () => {
     expect(noBlueprint.issues[0]).toContain('belum memiliki cetak biru CAT');
   });
 
+  it('lists each formation ranked first, then unranked, then those still missing a score (by registration number), formation by formation', () => {
+    const result = computeFinalRanking(
+      cpnsInput([
+        { id: 'f2-wait', skd: [100, 120, 220], skb: 400, formasi: 'F2' },
+        { id: 'f1-wait-b', skd: [100, 120, 220], skb: 400, formasi: 'F1' },
+        { id: 'f1-wait-a', skd: [100, 120, 220], skb: 400, formasi: 'F1' },
+        { id: 'f2-absent', skd: [100, 120, 220], skb: 'absent', praktik: 80, formasi: 'F2' },
+        { id: 'f2-first', skd: [100, 120, 220], skb: 450, praktik: 90, formasi: 'F2' },
+        { id: 'f1-first', skd: [100, 120, 220], skb: 400, praktik: 80, formasi: 'F1' },
+        { id: 'f1-out', skd: [100, 120, 220], skb: 300, praktik: 80, formasi: 'F1', disqualified: true },
+      ]),
+    );
+    expect(result.lines.map((l) => [l.applicationId, l.rank, l.status])).toEqual([
+      ['f1-first', 1, 'lulus'],
+      ['f1-out', null, 'diskualifikasi'],
+      ['f1-wait-a', null, null],
+      ['f1-wait-b', null, null],
+      ['f2-first', 1, 'lulus'],
+      ['f2-absent', null, 'tidak_hadir'],
+      ['f2-wait', null, null],
+    ]);
+  });
+
   it('refuses a pipeline whose weights do not sum to 100 before computing anything', () => {
     const broken = CPNS_PIPELINE.map((s): PipelineStage => (s.key === 'skb' ? { ...s, weight: 50 } : s));
     const result = computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 }], { pipeline: broken }));

@@ -8,10 +8,10 @@
  */
 import { compare, roundHalfUp, toRational, type Rational } from './exact.js';
 import { compileIntegration, integrateStages, type CompiledIntegration, type IntegrationPreset } from './integration.js';
-import { integrationPlan, planShape, stageTree, type IntegrationPlan, type LeafScore, type ScoreLeaf } from './final-results.js';
+import { integrationPlan, planShape, stageTree, type IntegrationPlan, type LeafScore } from './final-results.js';
 import { isPlainCatStage, type PipelineStage } from './pipeline.js';
 import { selectForSkb, SKB_PROCEED_PRESET } from './proceed.js';
-import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingCandidate, type RankingPreset, type RankingStatus } from './ranking.js';
+import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingCandidate, type RankingPreset, type RankingStatus, type RankingTable } from './ranking.js';
 
 export type CatOutcome = { state: 'scored'; total: number; scores: Readonly<Record<string, number>>; passed: boolean } | { state: 'absent' } | { state: 'pending' };
 export type PanelOutcome = { state: 'scored'; score: number; max: number } | { state: 'absent' } | { state: 'pending' };
@@ -93,83 +93,121 @@ export function winnersPerPlace(pipeline: readonly PipelineStage[]): number {
   return last?.passRule.type === 'topN' ? last.passRule.multiplier : 1;
 }
 
-type LeafOutcome = { state: 'scored'; score: number; max: number } | { state: 'absent' } | { state: 'pending' };
-const PENDING: LeafOutcome = { state: 'pending' };
-
-/** Where a leaf's outcome is read, resolved once per ranking. */
-type LeafSource = (applicationId: string) => LeafOutcome;
-
-function leafSource(input: FinalRankingInput, leaf: ScoreLeaf): LeafSource {
-  if (leaf.kind === 'cat') {
-    const stage = input.cat.get(leaf.stageKey);
-    if (!stage) return () => PENDING;
-    const { outcomes, max } = stage;
-    return (id) => {
-      const outcome = outcomes.get(id);
-      if (!outcome) return PENDING;
-      return outcome.state === 'scored' ? { state: 'scored', score: outcome.total, max } : outcome;
-    };
-  }
-  const outcomes = input.panel.get(leaf.key);
-  return outcomes ? (id) => outcomes.get(id) ?? PENDING : () => PENDING;
-}
+/** A leaf's outcome per candidate, as columns aligned with the candidates sorted by application id. */
+const SCORED = 0;
+const ABSENT = 1;
+const PENDING = 2;
+type LeafColumn = { state: Uint8Array; score: Float64Array; max: Float64Array };
 
 /**
- * A candidate with every leaf's outcome read once (in the plan's leaf order) and the CAT outcome of
- * the tie-break stage: each is read by several stages, the integration and the tie-break.
+ * Every leaf's outcome of every candidate, read once (each is read again by several stages, the
+ * integration and the tie-break) into typed columns rather than an object per outcome: a round
+ * has tens of thousands of candidates, and objects that live through the ranking are what the
+ * garbage collector spends its time on.
  */
-type Finalist = { candidate: FinalCandidateInput; leaves: LeafOutcome[]; tie: CatOutcome | undefined };
-
-function finalistsOf(input: FinalRankingInput, plan: IntegrationPlan, candidates: readonly FinalCandidateInput[], tieBreakStageKey: string | null): Finalist[] {
-  const sources = plan.leaves.map((leaf) => leafSource(input, leaf));
-  const tieOutcomes = tieBreakStageKey ? input.cat.get(tieBreakStageKey)?.outcomes : undefined;
-  return candidates.map((candidate) => ({ candidate, leaves: sources.map((source) => source(candidate.applicationId)), tie: tieOutcomes?.get(candidate.applicationId) }));
+function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates: readonly FinalCandidateInput[], catOf: (stageKey: string) => ReadonlyArray<CatOutcome | undefined>): LeafColumn[] {
+  const n = candidates.length;
+  return plan.leaves.map((leaf) => {
+    const column: LeafColumn = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
+    if (leaf.kind === 'cat') {
+      const stage = input.cat.get(leaf.stageKey);
+      if (!stage) return column;
+      const outcomes = catOf(leaf.stageKey);
+      for (let i = 0; i < n; i += 1) {
+        const outcome = outcomes[i];
+        if (!outcome || outcome.state === 'pending') continue;
+        if (outcome.state === 'absent') column.state[i] = ABSENT;
+        else {
+          column.state[i] = SCORED;
+          column.score[i] = outcome.total;
+          column.max[i] = stage.max;
+        }
+      }
+      return column;
+    }
+    const outcomes = input.panel.get(leaf.key);
+    if (!outcomes) return column;
+    for (let i = 0; i < n; i += 1) {
+      const outcome = outcomes.get(candidates[i]!.applicationId);
+      if (!outcome || outcome.state === 'pending') continue;
+      if (outcome.state === 'absent') column.state[i] = ABSENT;
+      else {
+        column.state[i] = SCORED;
+        column.score[i] = outcome.score;
+        column.max[i] = outcome.max;
+      }
+    }
+    return column;
+  });
 }
 
-type StageValue = { state: 'scored'; total: number; exact(): Rational } | { state: 'absent' } | { state: 'pending' };
-const PENDING_VALUE: StageValue = { state: 'pending' };
+/** What the ranking reads of the candidates (sorted by application id), by candidate index. */
+type Finalists = {
+  candidates: readonly FinalCandidateInput[];
+  leaves: LeafColumn[];
+  /** A CAT stage's outcome of every candidate (missing = no attempt), looked up once per stage. */
+  catOf(stageKey: string): ReadonlyArray<CatOutcome | undefined>;
+};
 
-/**
- * A stage's score, or why it cannot be computed: `total` is the raw CAT total of a plain CAT
- * stage (what SKD ranks by) or the stage on 0–100 rounded as published; `exact()` the unrounded
- * 0–100 value, computed only when a minimum-score rule needs it.
- */
-type StageParts = { stage: IntegrationPlan['stages'][number] | undefined; leaves: ScoreLeaf[]; indices: number[] };
-const stageParts = new WeakMap<IntegrationPlan, Map<string, StageParts>>();
-function partsOf(plan: IntegrationPlan, stageKey: string): StageParts {
-  let byStage = stageParts.get(plan);
-  if (!byStage) stageParts.set(plan, (byStage = new Map()));
-  let parts = byStage.get(stageKey);
-  if (!parts) {
-    const indices = plan.leaves.flatMap((leaf, index) => (leaf.stageKey === stageKey ? [index] : []));
-    byStage.set(stageKey, (parts = { stage: plan.stages.find((s) => s.key === stageKey), leaves: indices.map((index) => plan.leaves[index]!), indices }));
-  }
-  return parts;
-}
-
-function stageValue(input: FinalRankingInput, plan: IntegrationPlan, stageKey: string, finalist: Finalist): StageValue {
-  const { stage, leaves, indices } = partsOf(plan, stageKey);
-  if (!stage || leaves.length === 0) return PENDING_VALUE;
-  const outcomes: Array<{ score: number; max: number }> = [];
-  for (const index of indices) {
-    const outcome = finalist.leaves[index]!;
-    if (outcome.state !== 'scored') return outcome;
-    outcomes.push(outcome);
-  }
-  let memo: Rational | undefined;
-  const exact = () => {
-    if (memo) return memo;
-    const scores = new Map<string, LeafScore>(leaves.map((leaf, i) => [leaf.key, { score: outcomes[i]!.score, max: outcomes[i]!.max }]));
-    const subPlan: IntegrationPlan = { ...plan, stages: [{ ...stage, weight: 100 }], leaves };
-    return (memo = integrateStages({ stages: stageTree({ plan: subPlan, scores }), preset: input.integration }).exact);
+function catOutcomesBy(input: FinalRankingInput, candidates: readonly FinalCandidateInput[]): Finalists['catOf'] {
+  const byStage = new Map<string, Array<CatOutcome | undefined>>();
+  return (stageKey) => {
+    let outcomes = byStage.get(stageKey);
+    if (!outcomes) {
+      const stage = input.cat.get(stageKey);
+      byStage.set(stageKey, (outcomes = stage ? candidates.map((c) => stage.outcomes.get(c.applicationId)) : new Array<undefined>(candidates.length).fill(undefined)));
+    }
+    return outcomes;
   };
-  const single = leaves.length === 1 && leaves[0]!.kind === 'cat';
-  return { state: 'scored', total: single ? outcomes[0]!.score : roundHalfUp(exact(), input.integration.decimals), exact };
 }
 
-/** Candidates still in the selection after the eliminating stages, in pipeline order. */
-function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, finalists: Finalist[], issues: string[]): { remaining: Finalist[]; eliminated: EliminatedCandidate[] } {
-  let remaining = finalists;
+/**
+ * A stage's score for each of the given candidates, or why it cannot be computed: `state` SCORED,
+ * ABSENT or PENDING; `total` the raw CAT total of a plain CAT stage (what SKD ranks by) or the
+ * stage on 0–100 rounded as published; `exact(j)` the unrounded 0–100 value, computed only when a
+ * rule needs it.
+ */
+type StageValues = { state: Uint8Array; total: Float64Array; exact(j: number): Rational };
+
+function stageValues(input: FinalRankingInput, plan: IntegrationPlan, stageKey: string, finalists: Finalists, indices: readonly number[], computed: boolean): StageValues {
+  const m = indices.length;
+  const state = new Uint8Array(m).fill(PENDING);
+  const total = new Float64Array(m);
+  const stage = plan.stages.find((s) => s.key === stageKey);
+  const leafIndices = plan.leaves.flatMap((leaf, index) => (leaf.stageKey === stageKey ? [index] : []));
+  const leaves = leafIndices.map((index) => plan.leaves[index]!);
+  const columns = leafIndices.map((index) => finalists.leaves[index]!);
+  const exacts: Array<Rational | undefined> = [];
+  const exact = (j: number): Rational => {
+    const known = exacts[j];
+    if (known) return known;
+    const i = indices[j]!;
+    const scores = new Map<string, LeafScore>(leaves.map((leaf, k) => [leaf.key, { score: columns[k]!.score[i]!, max: columns[k]!.max[i]! }]));
+    const subPlan: IntegrationPlan = { ...plan, stages: [{ ...stage!, weight: 100 }], leaves };
+    return (exacts[j] = integrateStages({ stages: stageTree({ plan: subPlan, scores }), preset: input.integration }).exact);
+  };
+  if (!computed || !stage || leaves.length === 0) return { state, total, exact };
+  const single = leaves.length === 1 && leaves[0]!.kind === 'cat';
+  for (let j = 0; j < m; j += 1) {
+    const i = indices[j]!;
+    // The first leaf without a score (in the plan's order) says why the stage has none.
+    let first: number = SCORED;
+    for (const column of columns) {
+      if (column.state[i] !== SCORED) {
+        first = column.state[i]!;
+        break;
+      }
+    }
+    state[j] = first;
+    if (first === SCORED) total[j] = single ? columns[0]!.score[i]! : roundHalfUp(exact(j), input.integration.decimals);
+  }
+  return { state, total, exact };
+}
+
+/** Candidates (indices) still in the selection after the eliminating stages, in pipeline order. */
+function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, finalists: Finalists, issues: string[]): { remaining: number[]; eliminated: EliminatedCandidate[] } {
+  const { candidates } = finalists;
+  let remaining = Array.from({ length: candidates.length }, (_, i) => i);
   const eliminated: EliminatedCandidate[] = [];
   const counts = input.formations.map((f) => ({ id: f.id, count: f.count }));
   for (const stage of input.pipeline) {
@@ -178,50 +216,51 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, fina
     if (rule.type === 'none') continue;
     const catStage = isPlainCatStage(stage) ? input.cat.get(stage.key) : undefined;
     // Aligned with `remaining`: the stage's value and, for a plain CAT stage, its CAT outcome.
-    const values = remaining.map((finalist) => (stage.weight > 0 || catStage ? stageValue(input, plan, stage.key, finalist) : PENDING_VALUE));
-    const catOutcomes = catStage ? remaining.map((finalist) => catStage.outcomes.get(finalist.candidate.applicationId)) : [];
-    const pending = values.filter((value) => value.state === 'pending').length;
+    const values = stageValues(input, plan, stage.key, finalists, remaining, stage.weight > 0 || catStage !== undefined);
+    const stageOutcomes = catStage ? finalists.catOf(stage.key) : [];
+    const catOutcomes = catStage ? remaining.map((i) => stageOutcomes[i]) : [];
+    let pending = 0;
+    for (let j = 0; j < remaining.length; j += 1) if (values.state[j] === PENDING) pending += 1;
     if (pending > 0) issues.push(`${pending.toLocaleString('id-ID')} peserta belum memiliki nilai ${stage.name}; peserta yang lolos tahap ini belum dapat ditentukan.`);
-    const passesMarks = (index: number, among: typeof rule | undefined): boolean => {
+    const passesMarks = (j: number, among: typeof rule | undefined): boolean => {
       if (!among) return true;
-      const value = values[index]!;
-      if (value.state !== 'scored') return false;
+      if (values.state[j] !== SCORED) return false;
       if (among.type === 'passMarksBySubtest') {
-        const outcome = catOutcomes[index];
+        const outcome = catOutcomes[j];
         return outcome?.state === 'scored' && outcome.passed;
       }
-      if (among.type === 'minScore') return compare(value.exact(), toRational(among.min)) >= 0;
+      if (among.type === 'minScore') return compare(values.exact(j), toRational(among.min)) >= 0;
       return true;
     };
-    const survives: boolean[] = Array.from({ length: remaining.length }, () => false);
+    const survives = new Uint8Array(remaining.length);
     if (rule.type === 'topN') {
-      const scored = remaining.flatMap((_, index) => (values[index]!.state === 'scored' ? [index] : []));
+      const scored: number[] = [];
+      for (let j = 0; j < remaining.length; j += 1) if (values.state[j] === SCORED) scored.push(j);
       const outcome = selectForSkb({
         formations: counts.map((f) => ({ id: f.id, count: f.count })),
-        candidates: scored.map((index) => {
-          const { candidate } = remaining[index]!;
-          const value = values[index]! as { total: number };
-          const outcome = catOutcomes[index];
+        candidates: scored.map((j) => {
+          const candidate = candidates[remaining[j]!]!;
+          const outcome = catOutcomes[j];
           const s = outcome?.state === 'scored' ? outcome.scores : {};
-          return { id: candidate.applicationId, formasiId: candidate.formasiId, metPassMark: passesMarks(index, rule.among), skd: { total: value.total, TWK: s.TWK ?? 0, TIU: s.TIU ?? 0, TKP: s.TKP ?? 0 } };
+          return { id: candidate.applicationId, formasiId: candidate.formasiId, metPassMark: passesMarks(j, rule.among), skd: { total: values.total[j]!, TWK: s.TWK ?? 0, TIU: s.TIU ?? 0, TKP: s.TKP ?? 0 } };
         }),
         preset: { ...SKB_PROCEED_PRESET, multiplier: rule.multiplier },
       });
       const proceeding = new Set<string>();
       for (const o of outcome.candidates) if (o.proceeds) proceeding.add(o.id);
-      remaining.forEach((finalist, index) => (survives[index] = proceeding.has(finalist.candidate.applicationId)));
+      for (let j = 0; j < remaining.length; j += 1) survives[j] = proceeding.has(candidates[remaining[j]!]!.applicationId) ? 1 : 0;
     } else {
-      remaining.forEach((_, index) => (survives[index] = values[index]!.state === 'scored' && passesMarks(index, rule)));
+      for (let j = 0; j < remaining.length; j += 1) survives[j] = values.state[j] === SCORED && passesMarks(j, rule) ? 1 : 0;
     }
-    const next: Finalist[] = [];
-    remaining.forEach((finalist, index) => {
-      const value = values[index]!;
-      const applicationId = finalist.candidate.applicationId;
-      if (survives[index]) next.push(finalist);
-      else if (value.state === 'absent') eliminated.push({ applicationId, stageKey: stage.key, reason: 'tidak_hadir' });
-      else if (value.state === 'scored') eliminated.push({ applicationId, stageKey: stage.key, reason: 'tidak_lolos' });
+    const next: number[] = [];
+    for (let j = 0; j < remaining.length; j += 1) {
+      const i = remaining[j]!;
+      const applicationId = candidates[i]!.applicationId;
+      if (survives[j]) next.push(i);
+      else if (values.state[j] === ABSENT) eliminated.push({ applicationId, stageKey: stage.key, reason: 'tidak_hadir' });
+      else if (values.state[j] === SCORED) eliminated.push({ applicationId, stageKey: stage.key, reason: 'tidak_lolos' });
       // pending: neither in nor out; counted in the issues above.
-    });
+    }
     remaining = next;
   }
   return { remaining, eliminated };
@@ -247,7 +286,10 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
     if (leaf.kind === 'panel' && !input.panelLocked.get(leaf.stageKey)) issues.push(`Nilai panel ${leaf.name} belum dikunci.`);
   }
   const sorted = [...input.candidates].sort((a, b) => byText(a.applicationId, b.applicationId));
-  const { remaining, eliminated } = applyEliminations(input, plan, finalistsOf(input, plan, sorted, tieBreakStageKey), issues);
+  const catOf = catOutcomesBy(input, sorted);
+  const finalists: Finalists = { candidates: sorted, leaves: leafColumns(input, plan, sorted, catOf), catOf };
+  const tieOutcomes = tieBreakStageKey ? catOf(tieBreakStageKey) : [];
+  const { remaining, eliminated } = applyEliminations(input, plan, finalists, issues);
 
   // Scales: a CAT leaf from its blueprint, a panel leaf from its scores (one scale per component).
   const maxes = new Map<string, number>();
@@ -266,23 +308,28 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
 
   const lines: FinalLine[] = [];
   const rankable: Array<RankingCandidate & { line: FinalLine }> = [];
+  const leafCount = plan.leaves.length;
+  const values = new Float64Array(leafCount);
   let missingCount = 0;
-  for (const { candidate, leaves, tie } of remaining) {
+  for (const i of remaining) {
+    const candidate = sorted[i]!;
+    const tie = tieOutcomes[i];
     const scores: Record<string, number | null> = {};
-    const values: number[] = [];
     const missing: string[] = [];
     let absent = false;
-    plan.leaves.forEach((leaf, index) => {
-      const outcome = leaves[index]!;
-      if (outcome.state === 'scored') {
-        scores[leaf.key] = outcome.score;
-        values.push(outcome.score);
+    for (let k = 0; k < leafCount; k += 1) {
+      const leaf = plan.leaves[k]!;
+      const column = finalists.leaves[k]!;
+      const state = column.state[i];
+      if (state === SCORED) {
+        scores[leaf.key] = column.score[i]!;
+        values[k] = column.score[i]!;
       } else {
         scores[leaf.key] = null;
-        if (outcome.state === 'absent') absent = true;
+        if (state === ABSENT) absent = true;
         else missing.push(leaf.key);
       }
-    });
+    }
     const skd = tie?.state === 'scored' ? { total: tie.total, twk: tie.scores.TWK ?? 0, tiu: tie.scores.TIU ?? 0, tkp: tie.scores.TKP ?? 0 } : null;
     const line: FinalLine = {
       applicationId: candidate.applicationId,
@@ -308,9 +355,10 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
     }
     let units = 0;
     if (!candidate.disqualified && !absent) {
+      // Every leaf is scored here, so `values` holds this candidate's scores in the plan's order.
       units = compiled ? compiled.units(values) : Number.NaN;
       if (Number.isNaN(units)) {
-        const leafScores = new Map<string, LeafScore>(plan.leaves.map((leaf, index) => [leaf.key, leaves[index] as { score: number; max: number }]));
+        const leafScores = new Map<string, LeafScore>(plan.leaves.map((leaf, k) => [leaf.key, { score: finalists.leaves[k]!.score[i]!, max: finalists.leaves[k]!.max[i]! }]));
         units = Number(integrateStages({ stages: stageTree({ plan, scores: leafScores }), preset: input.integration }).units);
       }
       line.finalUnits = units;
@@ -343,12 +391,27 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
     line.decidedByAbove = above < 0 ? null : criteria[above]!;
     line.decidedByBelow = below < 0 ? null : criteria[below]!;
   }
-  // Formation by formation (id), ranked best first, then unranked, then those missing a score.
-  const formationOrder = new Map(formations.map((f, i) => [f.id, i]));
-  const group = (l: FinalLine) => (l.rank !== null ? 0 : l.status !== null ? 1 : 2);
-  const keyed = lines.map((line) => ({ line, formation: formationOrder.get(line.formasiId)!, group: group(line), rank: line.rank ?? 0 }));
-  keyed.sort((a, b) => a.formation - b.formation || a.group - b.group || a.rank - b.rank || byText(a.line.registrationNumber, b.line.registrationNumber));
-  const ordered = keyed.map((k) => k.line);
   if (input.candidates.length > 0 && remaining.length === 0 && !issues.length) issues.push('Tidak ada peserta yang lolos ke tahap akhir.');
-  return { plan, maxes, issues, lines: ordered, eliminated, formations, tieBreakStageKey };
+  return { plan, maxes, issues, lines: listOrder(formations, table, rankable, lines), eliminated, formations, tieBreakStageKey };
+}
+
+/**
+ * The lines formation by formation (id), ranked best first, then unranked, then those missing a
+ * score, each of the last two by registration number. The ranking table is already in that order
+ * up to the lines missing a score, which are put after their formation's table lines.
+ */
+function listOrder(formations: ReadonlyArray<{ id: string }>, table: RankingTable, rankable: ReadonlyArray<{ line: FinalLine }>, lines: readonly FinalLine[]): FinalLine[] {
+  const formationOrder = new Map(formations.map((f, i) => [f.id, i]));
+  // Lines waiting for a score, per formation (the last list: a formation that is not in the round), by registration number.
+  const waiting: FinalLine[][] = Array.from({ length: formations.length + 1 }, () => []);
+  for (const line of lines) if (line.status === null) waiting[formationOrder.get(line.formasiId) ?? formations.length]!.push(line);
+  for (const group of waiting) if (group.length > 1) group.sort((a, b) => byText(a.registrationNumber, b.registrationNumber));
+  const ordered: FinalLine[] = [];
+  let p = 0;
+  for (let f = 0; f < formations.length; f += 1) {
+    for (; p < table.length && rankable[table.order[p]!]!.line.formasiId === formations[f]!.id; p += 1) ordered.push(rankable[table.order[p]!]!.line);
+    for (const line of waiting[f]!) ordered.push(line);
+  }
+  for (const line of waiting[formations.length]!) ordered.push(line);
+  return ordered;
 }
