@@ -9,7 +9,7 @@ import { RANKING_PRESET } from '../../../core/ranking.js';
 import type { Database, Db } from '../../db/client.js';
 import { recomputeBlueprintScores } from '../cat-exam/scoring.js';
 import { panelScoresFromSheetsReader, type PanelScoresReader } from './panel-source.js';
-import { loadBlueprints, loadCandidates, loadCatOutcomes, loadFormations, type CandidateRow, type FormasiRow, type RoundRow } from './results.repo.js';
+import { catColumns, loadBlueprints, loadCandidatesWithCat, loadCatOutcomes, loadFormations, type CandidateRow, type CandidateWithCatRow, type FormasiRow, type RoundRow } from './results.repo.js';
 
 export type Correction = { applicationId: string; item: string; value: number | string };
 
@@ -43,8 +43,13 @@ export function formasiLabel(f: Pick<FormasiRow, 'position_name' | 'unit_name' |
 
 /** IPK of the diploma the formation asks for: the best GPA among the applicant's diplomas of the formation's level (any level when none matches). */
 export function ipkFor(education: CandidateRow['education'], levels: readonly string[]): number | null {
+  return ipkAmong(education, levelSet(levels));
+}
+
+const levelSet = (levels: readonly string[]) => new Set(levels.map((l) => l.toUpperCase()));
+
+function ipkAmong(education: CandidateRow['education'], wanted: ReadonlySet<string>): number | null {
   const rows = Array.isArray(education) ? education : [];
-  const wanted = new Set(levels.map((l) => l.toUpperCase()));
   const matching = rows.filter((r) => r.level && wanted.has(String(r.level).toUpperCase()));
   const gpas = (matching.length ? matching : rows).map((r) => r.gpa).filter((g): g is number => typeof g === 'number' && Number.isFinite(g));
   return gpas.length ? Math.max(...gpas) : null;
@@ -58,22 +63,24 @@ function catOutcome(row: { status: string; total: number | null; scores: Record<
 
 export async function gatherInputs(options: GatherOptions): Promise<RoundInputs> {
   const { db, round } = options;
-  const [formasiRows, candidateRows, blueprints] = await Promise.all([loadFormations(db, round.id), loadCandidates(db, round.id), loadBlueprints(db, round.id)]);
+  const [formasiRows, blueprintRows] = await Promise.all([loadFormations(db, round.id), loadBlueprints(db, round.id)]);
   const formations = new Map(formasiRows.map((f) => [f.id, { ...f, label: formasiLabel(f) }]));
   const plan = integrationPlan(round.pipeline);
+
+  const catStages = new Set(round.pipeline.filter((s) => s.kind === 'cat' || s.components?.some((c) => c.kind === 'cat')).map((s) => s.key));
+  const blueprints = blueprintRows.filter((blueprint) => catStages.has(blueprint.stage_key));
+  const candidateRows = await loadCandidatesWithCat(db, round.id, options.source === 'recorded' ? blueprints.map((b) => b.id) : []);
 
   const cat = new Map<string, { max: number; outcomes: Map<string, CatOutcome> }>();
   const corrected: RoundInputs['corrected'] = [];
   const blueprintOf = new Map<string, string>();
-  const catStages = new Set(round.pipeline.filter((s) => s.kind === 'cat' || s.components?.some((c) => c.kind === 'cat')).map((s) => s.key));
-  for (const blueprint of blueprints) {
-    if (!catStages.has(blueprint.stage_key)) continue;
+  for (const [n, blueprint] of blueprints.entries()) {
     blueprintOf.set(blueprint.stage_key, blueprint.id);
     const max = presetForBlueprint({ preset: blueprint.preset, durationMinutes: blueprint.duration_minutes, sections: blueprint.sections, passRules: blueprint.pass_rules }).maxTotal;
-    const rows = await loadCatOutcomes(db, blueprint.id);
     const outcomes = new Map<string, CatOutcome>();
     if (options.source === 'raw') {
       if (!options.database) throw new Error('database diperlukan untuk menghitung ulang dari lembar jawaban');
+      const rows = await loadCatOutcomes(db, blueprint.id);
       const recomputed = await recomputeBlueprintScores(options.database, blueprint.id);
       for (const row of rows) {
         if (row.corrected) {
@@ -85,7 +92,15 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
         const score = recomputed.get(row.attempt_id);
         outcomes.set(row.application_id, score ? { state: 'scored', total: score.total, scores: score.scores, passed: score.passed } : catOutcome({ ...row, total: null }));
       }
-    } else for (const row of rows) outcomes.set(row.application_id, catOutcome(row));
+    } else {
+      // The candidate's own id string is the key, so the ranking's look-ups compare one reference, not 36 characters.
+      const column = catColumns(n);
+      for (const row of candidateRows) {
+        const status = row[column.status] as string | null;
+        if (status === null) continue; // no attempt
+        outcomes.set(row.id, catOutcome({ status, total: row[column.total] as number | null, scores: row[column.scores] as Record<string, number> | null, passed: row[column.passed] as boolean | null }));
+      }
+    }
     cat.set(blueprint.stage_key, { max, outcomes });
   }
 
@@ -112,15 +127,18 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     items.set(c.item, c.value);
     correctionsOf.set(c.applicationId, items);
   }
-  const candidates = new Map(candidateRows.map((c) => [c.id, c]));
-  const finalCandidates: FinalCandidateInput[] = candidateRows
-    .filter((c) => formations.has(c.formasi_id))
-    .map((c) => {
-      const fixed = correctionsOf.get(c.id);
-      const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : ipkFor(c.education, formations.get(c.formasi_id)!.education_levels);
-      const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (c.birth_date ?? '1900-01-01');
-      return { applicationId: c.id, registrationNumber: c.registration_number, name: c.name, formasiId: c.formasi_id, birthDate, ipk, disqualified: options.disqualified.has(c.id) };
-    });
+  const candidates = new Map<string, CandidateRow>(candidateRows.map((c) => [c.id, c]));
+  const wantedLevels = new Map([...formations.values()].map((f) => [f.id, levelSet(f.education_levels)]));
+  const finalCandidates: FinalCandidateInput[] = [];
+  for (const c of candidateRows as CandidateWithCatRow[]) {
+    const formation = formations.get(c.formasi_id);
+    if (!formation) continue;
+    const fixed = correctionsOf.get(c.id);
+    const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : ipkAmong(c.education, wantedLevels.get(formation.id)!);
+    const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (c.birth_date ?? '1900-01-01');
+    // The formation's own id string: equal to the row's, and compared by reference in the ranking.
+    finalCandidates.push({ applicationId: c.id, registrationNumber: c.registration_number, name: c.name, formasiId: formation.id, birthDate, ipk, disqualified: options.disqualified.has(c.id) });
+  }
   return {
     input: {
       pipeline: round.pipeline,

@@ -63,13 +63,33 @@ export type CandidateRow = {
   education: Array<{ level?: string; programme?: string; gpa?: number | null }> | null;
 };
 
-/** Applications that passed administration (MS), with what the ranking reads from their frozen profile. */
-export async function loadCandidates(db: Db, selectionId: string): Promise<CandidateRow[]> {
-  return selectRows<CandidateRow>(
+/** Column names of the n-th CAT blueprint's outcome in a row of loadCandidatesWithCat. */
+export const catColumns = (n: number) => ({ status: `cat${n}_status`, total: `cat${n}_total`, scores: `cat${n}_scores`, passed: `cat${n}_passed` }) as const;
+
+export type CandidateWithCatRow = CandidateRow & Record<string, unknown>;
+
+/**
+ * Applications that passed administration (MS), with what the ranking reads from their frozen
+ * profile and, for each given CAT blueprint, their attempt's status and stored result in the
+ * columns catColumns(n) names (all null without an attempt). One statement and one row per
+ * candidate (an application has at most one attempt per blueprint): PostgreSQL joins, and the
+ * server parses each candidate's row once instead of one more row per blueprint.
+ */
+export async function loadCandidatesWithCat(db: Db, selectionId: string, blueprintIds: readonly string[]): Promise<CandidateWithCatRow[]> {
+  const columns = blueprintIds.map((_, n) => {
+    const c = catColumns(n);
+    return sql`, ${sql.raw(`c${n}`)}.status AS ${sql.raw(c.status)}, ${sql.raw(`c${n}`)}.total AS ${sql.raw(c.total)}, ${sql.raw(`c${n}`)}.scores AS ${sql.raw(c.scores)}, ${sql.raw(`c${n}`)}.passed AS ${sql.raw(c.passed)}`;
+  });
+  const joins = blueprintIds.map(
+    (blueprintId, n) =>
+      sql` LEFT JOIN (SELECT t.application_id, t.status, r.total, r.scores, r.passed FROM cat_attempts t LEFT JOIN cat_results r ON r.attempt_id = t.id WHERE t.blueprint_id = ${blueprintId}) ${sql.raw(`c${n}`)} ON ${sql.raw(`c${n}`)}.application_id = a.id`,
+  );
+  return selectRows<CandidateWithCatRow>(
     db,
-    sql`SELECT id, account_id, formasi_id, registration_number, coalesce(applicant_name, '') AS name, email,
-               coalesce(birth_date, profile_snapshot->>'birthDate') AS birth_date, profile_snapshot->'education' AS education
-        FROM applications WHERE selection_id = ${selectionId} AND status = 'ms' AND registration_number IS NOT NULL`,
+    sql`SELECT a.id, a.account_id, a.formasi_id, a.registration_number, coalesce(a.applicant_name, '') AS name, a.email,
+               coalesce(a.birth_date, a.profile_snapshot->>'birthDate') AS birth_date, a.profile_snapshot->'education' AS education${sql.join(columns, sql``)}
+        FROM applications a${sql.join(joins, sql``)}
+        WHERE a.selection_id = ${selectionId} AND a.status = 'ms' AND a.registration_number IS NOT NULL`,
   );
 }
 
