@@ -34,6 +34,17 @@ export async function candidateRowsOf(db: Db, componentIds: string[]): Promise<C
   return db.select().from(panelCandidates).where(inArray(panelCandidates.componentId, componentIds));
 }
 
+export type CandidateScoreRow = Pick<CandidateRow, 'componentId' | 'applicationId' | 'absent' | 'score'>;
+
+/** What the final ranking reads of the components' candidates: who was absent and the locked score, not the rest of each row. */
+export async function candidateScoresOf(db: Db, componentIds: string[]): Promise<CandidateScoreRow[]> {
+  if (componentIds.length === 0) return [];
+  return db
+    .select({ componentId: panelCandidates.componentId, applicationId: panelCandidates.applicationId, absent: panelCandidates.absent, score: panelCandidates.score })
+    .from(panelCandidates)
+    .where(inArray(panelCandidates.componentId, componentIds));
+}
+
 export type CandidateRef = { agencyId: string; componentId: string; applicationId: string };
 
 /** The candidate's row on the component, created on first use and locked for the caller's transaction. */

@@ -27,6 +27,7 @@ import {
   assessorsOf,
   assignmentsOf,
   candidateRowsOf,
+  candidateScoresOf,
   componentsOfSelection,
   componentsOfStage,
   correctedScores,
@@ -65,7 +66,7 @@ export async function panelStageScores(db: Db, options: { agencyId: string; sele
   if (!pipeline.some((stage) => stage.key === options.stageKey)) throw notFound('Tahap seleksi');
   const parts = panelPartsOf(pipeline).filter((part) => part.stageKey === options.stageKey);
   const components = await componentsOfStage(db, { selectionId: selection.id, stageKey: options.stageKey });
-  const candidateRows = await candidateRowsOf(db, components.map((component) => component.id));
+  const candidateRows = await candidateScoresOf(db, components.map((component) => component.id));
   let candidates: StageCandidate[] | null = null;
   let locked = true;
   const rows: PanelStageScores['rows'] = [];
@@ -76,24 +77,30 @@ export async function panelStageScores(db: Db, options: { agencyId: string; sele
       continue;
     }
     const { max } = scaleOf(component);
-    const byApplication = new Map(candidateRows.filter((row) => row.componentId === component.id).map((row) => [row.applicationId, row]));
+    const ofComponent = candidateRows.filter((row) => row.componentId === component.id);
     if (component.status === 'locked') {
       // A locked score changes only by an audited correction (panel-correction.service); the latest is in force.
       const corrected = (await correctedScores(db, [component.id])).get(component.id);
-      for (const row of byApplication.values()) {
+      for (const row of ofComponent) {
         const score = corrected?.get(row.applicationId) ?? (row.score === null ? null : Number(row.score));
         rows.push({ applicationId: row.applicationId, stageKey: part.stageKey, componentKey: part.componentKey, score, max, absent: row.absent });
       }
     } else {
       locked = false;
+      const byApplication = new Map(ofComponent.map((row) => [row.applicationId, row]));
       candidates ??= (await stageCandidates(db, { selection, stageKey: options.stageKey })).candidates;
       for (const candidate of candidates) {
         rows.push({ applicationId: candidate.applicationId, stageKey: part.stageKey, componentKey: part.componentKey, score: null, max, absent: byApplication.get(candidate.applicationId)?.absent ?? false });
       }
     }
   }
-  rows.sort((a, b) => (a.componentKey ?? '').localeCompare(b.componentKey ?? '') || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0));
-  return { locked, rows };
+  // By component key (localeCompare, once per distinct key rather than per comparison of tens of thousands of rows), then application id.
+  const keys = [...new Set(rows.map((row) => row.componentKey ?? ''))].sort((a, b) => a.localeCompare(b));
+  const keyOrder = new Map<string, number>();
+  keys.forEach((key, i) => keyOrder.set(key, i > 0 && keys[i - 1]!.localeCompare(key) === 0 ? keyOrder.get(keys[i - 1]!)! : i));
+  const order = rows.map((row) => keyOrder.get(row.componentKey ?? '')!);
+  const positions = rows.map((_, i) => i).sort((a, b) => order[a]! - order[b]! || (rows[a]!.applicationId < rows[b]!.applicationId ? -1 : rows[a]!.applicationId > rows[b]!.applicationId ? 1 : 0) || a - b);
+  return { locked, rows: positions.map((i) => rows[i]!) };
 }
 
 /**
