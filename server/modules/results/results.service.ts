@@ -56,20 +56,38 @@ export async function acceptedCorrections(db: Db, stageResultId: string): Promis
 /** Lines that can be printed: the finalists with a status (those still missing a score are not). */
 export function entriesOf(result: FinalRankingResult, inputs: RoundInputs): FinalResultEntry[] {
   const decimals = inputs.input.integration.decimals;
-  return sortEntries(
-    result.lines
-      .filter((line) => line.status !== null)
-      .map((line) => ({
-        formasi: inputs.formations.get(line.formasiId)!.label,
+  const leaves = result.plan.leaves;
+  // The lines come formation by formation, each in list order; put the formations in label order
+  // first, so that the canonical sort below finds the entries (nearly) sorted.
+  const segments: Array<{ label: string; from: number; to: number }> = [];
+  for (let i = 0; i < result.lines.length; ) {
+    const formasiId = result.lines[i]!.formasiId;
+    let to = i + 1;
+    while (to < result.lines.length && result.lines[to]!.formasiId === formasiId) to += 1;
+    segments.push({ label: inputs.formations.get(formasiId)!.label, from: i, to });
+    i = to;
+  }
+  segments.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const entries: FinalResultEntry[] = [];
+  for (const { label, from, to } of segments) {
+    for (let i = from; i < to; i += 1) {
+      const line = result.lines[i]!;
+      if (line.status === null) continue;
+      const scores: Record<string, string | null> = {};
+      for (const leaf of leaves) scores[leaf.key] = formatScore(line.scores[leaf.key]);
+      entries.push({
+        formasi: label,
         rank: line.rank,
         registrationNumber: line.registrationNumber,
         name: line.name,
-        scores: Object.fromEntries(result.plan.leaves.map((leaf) => [leaf.key, formatScore(line.scores[leaf.key])])),
+        scores,
         finalScore: line.finalUnits === null ? null : formatUnits(line.finalUnits, decimals),
-        status: line.status!,
+        status: line.status,
         decidedBy: line.decidedByAbove ?? line.decidedByBelow,
-      })),
-  );
+      });
+    }
+  }
+  return sortEntries(entries);
 }
 
 export type ComputeOptions = RoundRef & { deps: ResultDeps; db?: Db; source: 'recorded' | 'raw'; round?: RoundRow; corrections?: Correction[]; disqualified?: Array<{ applicationId: string; reason: string }> };
