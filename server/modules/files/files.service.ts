@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type {} from '@fastify/multipart';
 import { count, eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import { selectPrepared, type Db } from '../../db/client.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
@@ -129,9 +129,19 @@ async function ensureDir(dir: string) {
   madeDirs.add(dir);
 }
 
-/** Streams to a new temporary file, hashing and counting; past maxBytes it stops writing, reads the rest away and refuses. */
-async function spool(stream: Readable, tempPath: string, maxBytes: number): Promise<{ sha256: string; sizeBytes: number }> {
+/**
+ * Uploads allowed at most this size are also kept in memory while they are written, so the content
+ * check reads them from there rather than from the disk again (a PDF check loads the whole file anyway).
+ */
+export const CHECK_IN_MEMORY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Streams to a new temporary file, hashing and counting; past maxBytes it stops writing, reads the
+ * rest away and refuses. With maxBytes up to CHECK_IN_MEMORY_BYTES it also returns the content.
+ */
+async function spool(stream: Readable, tempPath: string, maxBytes: number): Promise<{ sha256: string; sizeBytes: number; content: Buffer | null }> {
   const hash = createHash('sha256');
+  const kept: Buffer[] | null = maxBytes <= CHECK_IN_MEMORY_BYTES ? [] : null;
   let size = 0;
   let over = false;
   let failure: unknown = null;
@@ -147,6 +157,7 @@ async function spool(stream: Readable, tempPath: string, maxBytes: number): Prom
       if (size > maxBytes) over = true;
       if (over) continue;
       hash.update(chunk);
+      kept?.push(chunk);
       try {
         await handle.write(chunk);
       } catch (error) {
@@ -164,12 +175,12 @@ async function spool(stream: Readable, tempPath: string, maxBytes: number): Prom
     await rm(tempPath, { force: true });
     throw failure;
   }
-  return { sha256: hash.digest('hex'), sizeBytes: size };
+  return { sha256: hash.digest('hex'), sizeBytes: size, content: kept ? Buffer.concat(kept, size) : null };
 }
 
-async function checkPdf(filePath: string) {
-  // pdf-lib parses from memory: the file is already on disk and bounded by the caller's size limit.
-  const bytes = await readFile(filePath);
+async function checkPdf(source: string | Buffer) {
+  // pdf-lib parses from memory: the content is bounded by the caller's size limit.
+  const bytes = typeof source === 'string' ? await readFile(source) : source;
   // ISO 32000-1 §7.5.5: the last line of a PDF is %%EOF; readers look for it in the last 1 KB.
   const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString('latin1');
   if (!tail.includes('%%EOF')) throw fileInvalid('PDF terpotong atau rusak (akhir berkas tidak ditemukan). Unggah ulang berkas aslinya.');
@@ -189,9 +200,9 @@ async function checkPdf(filePath: string) {
   if (pages < 1) throw fileInvalid('PDF tidak memiliki halaman.');
 }
 
-async function checkImage(filePath: string, kind: 'jpeg' | 'png') {
+async function checkImage(source: string | Buffer, kind: 'jpeg' | 'png') {
   // Reads the header only; the pixel count is checked before anything is decoded.
-  const meta = await sharp(filePath, { limitInputPixels: false })
+  const meta = await sharp(source, { limitInputPixels: false })
     .metadata()
     .catch(() => null);
   if (!meta || meta.format !== kind) throw fileInvalid('Gambar rusak dan tidak dapat dibaca.');
@@ -203,24 +214,25 @@ async function checkImage(filePath: string, kind: 'jpeg' | 'png') {
   }
   try {
     // Decodes every pixel (into a thumbnail, streamed by libvips) and fails on a truncated file.
-    await sharp(filePath, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
+    await sharp(source, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
   } catch {
     throw fileInvalid('Gambar rusak atau terpotong sehingga tidak dapat dibaca.');
   }
 }
 
-/** The kind of a file judged by its content (magic bytes, then a parse or decode), never by its name. */
-async function checkContent(filePath: string, sizeBytes: number, kinds: readonly FileKind[]): Promise<FileKind> {
+/** The kind of a file judged by its content (magic bytes, then a parse or decode), never by its name: from memory when the content is there, else from the file. */
+async function checkContent(filePath: string, sizeBytes: number, kinds: readonly FileKind[], content: Buffer | null): Promise<FileKind> {
   if (sizeBytes === 0) throw fileInvalid('Berkas kosong.');
-  const type = await fileTypeFromFile(filePath);
+  const source = content ?? filePath;
+  const type = content ? await fileTypeFromBuffer(content) : await fileTypeFromFile(filePath);
   const kind = type ? KIND_BY_MIME[type.mime] : undefined;
   if (!kind || !kinds.includes(kind)) {
     const found = type ? ` (isinya ${type.ext.toUpperCase()})` : '';
     const problem = `Isi berkas bukan ${kindList(kinds)}${found}. Jenis berkas diperiksa dari isinya, bukan dari nama berkasnya.`;
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', problem, { file: problem });
   }
-  if (kind === 'pdf') await checkPdf(filePath);
-  else await checkImage(filePath, kind);
+  if (kind === 'pdf') await checkPdf(source);
+  else await checkImage(source, kind);
   return kind;
 }
 
@@ -248,9 +260,9 @@ export async function receiveUpload(options: ReceiveUploadOptions): Promise<Stag
   }
   await ensureDir(tempDir(options.uploadDir));
   const tempPath = path.join(tempDir(options.uploadDir), `${randomUUID()}.part`);
-  const { sha256, sizeBytes } = await spool(options.stream, tempPath, options.maxBytes);
+  const { sha256, sizeBytes, content } = await spool(options.stream, tempPath, options.maxBytes);
   try {
-    const kind = await checkContent(tempPath, sizeBytes, options.kinds);
+    const kind = await checkContent(tempPath, sizeBytes, options.kinds, content);
     return { tempPath, sha256, sizeBytes, kind, mime: FILE_KINDS[kind].mime, originalName: safeFileName(options.fileName, kind), placed: false };
   } catch (error) {
     await rm(tempPath, { force: true });

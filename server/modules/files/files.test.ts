@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import { createAgencyRow, createTestApp, type TestContext } from '../../test-support/app.js';
 import { makeHugePng, makeJpeg, makePdf, makePng } from './files.fixtures.js';
-import { blobPath, contentDisposition, hashStream, listTemporaryFiles, MAX_IMAGE_PIXELS, safeFileName, storeContent, storeUpload, sweepTemporaryFiles, type FileKind, type StoredFile } from './files.service.js';
+import { blobPath, CHECK_IN_MEMORY_BYTES, contentDisposition, hashStream, listTemporaryFiles, MAX_IMAGE_PIXELS, safeFileName, storeContent, storeUpload, sweepTemporaryFiles, type FileKind, type StoredFile } from './files.service.js';
 import { files } from './files.table.js';
 
 let ctx: TestContext;
@@ -137,6 +137,20 @@ describe('storing an upload', () => {
     expect(error.statusCode).toBe(422);
     expect(error.fields?.file).toMatch(/terenkripsi/);
     await expectNothingChanged();
+  });
+
+  it('judges the content alike whether it was kept in memory (small limit) or read back from the disk (large limit)', async () => {
+    const pdf = await makePdf({ pages: 2 });
+    for (const maxBytes of [1024 * 1024, CHECK_IN_MEMORY_BYTES + 1]) {
+      expect(await store(pdf, 'ijazah.pdf', ['pdf'], maxBytes)).toMatchObject({ mime: 'application/pdf', sha256: sha(pdf) });
+      expect((await refusal(store(await makeJpeg(), 'surat.pdf', ['pdf'], maxBytes))).statusCode).toBe(415);
+      expect((await refusal(store(pdf.subarray(0, Math.floor(pdf.length / 2)), 'ijazah.pdf', ['pdf'], maxBytes))).fields?.file).toMatch(/terpotong/);
+      expect((await refusal(store(pdf.subarray(0, pdf.lastIndexOf('xref')), 'ijazah.pdf', ['pdf'], maxBytes))).statusCode).toBe(422);
+      expect((await refusal(store(await makePdf({ userPassword: 'rahasia' }), 'terkunci.pdf', ['pdf'], maxBytes))).fields?.file).toMatch(/terenkripsi/);
+      const jpeg = await makeJpeg();
+      expect((await refusal(store(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'foto.jpg', ['jpeg'], maxBytes))).statusCode).toBe(422);
+    }
+    expect(await listTemporaryFiles(ctx.config.uploadDir)).toEqual([]);
   });
 
   it('refuses a file over the limit while streaming — 413, nothing stored', async () => {
