@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { selectPrepared, type Db } from '../../db/client.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { files } from './files.table.js';
+import { loadPdfOffThread } from './pdf-check.js';
 
 /**
  * Stored files. An upload is streamed to a temporary file in UPLOAD_DIR while its SHA-256 is
@@ -184,19 +185,15 @@ async function checkPdf(source: string | Buffer) {
   // ISO 32000-1 §7.5.5: the last line of a PDF is %%EOF; readers look for it in the last 1 KB.
   const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString('latin1');
   if (!tail.includes('%%EOF')) throw fileInvalid('PDF terpotong atau rusak (akhir berkas tidak ditemukan). Unggah ulang berkas aslinya.');
-  let pages: number;
-  try {
-    // pdf-lib takes a fifth of a second to load: loaded on the first PDF upload, not at every start.
-    const { PDFDocument } = await import('pdf-lib');
-    const document = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false });
-    pages = document.getPageCount();
-  } catch (error) {
-    // pdf-lib's errors are transpiled to ES5 classes: instanceof does not hold, the message does.
-    if (error instanceof Error && /is encrypted/.test(error.message)) {
+  const loaded = await loadPdfOffThread(bytes);
+  if ('error' in loaded) {
+    // pdf-lib's errors are transpiled to ES5 classes: the message tells an encrypted file from a broken one.
+    if (/is encrypted/.test(loaded.error)) {
       throw fileInvalid('PDF terkunci kata sandi (terenkripsi). Simpan ulang tanpa kata sandi lalu unggah lagi.');
     }
     throw fileInvalid('PDF rusak atau terpotong sehingga tidak dapat dibaca. Unggah ulang berkas aslinya.');
   }
+  const { pages } = loaded;
   if (pages < 1) throw fileInvalid('PDF tidak memiliki halaman.');
 }
 

@@ -9,6 +9,7 @@ import { createAgencyRow, createTestApp, type TestContext } from '../../test-sup
 import { makeHugePng, makeJpeg, makePdf, makePng } from './files.fixtures.js';
 import { blobPath, CHECK_IN_MEMORY_BYTES, contentDisposition, hashStream, listTemporaryFiles, MAX_IMAGE_PIXELS, safeFileName, storeContent, storeUpload, sweepTemporaryFiles, type FileKind, type StoredFile } from './files.service.js';
 import { files } from './files.table.js';
+import { loadPdfOffThread } from './pdf-check.js';
 
 let ctx: TestContext;
 let agencyId: string;
@@ -151,6 +152,13 @@ describe('storing an upload', () => {
       expect((await refusal(store(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'foto.jpg', ['jpeg'], maxBytes))).statusCode).toBe(422);
     }
     expect(await listTemporaryFiles(ctx.config.uploadDir)).toEqual([]);
+  });
+
+  it('loads PDFs on the worker thread, each answer to its own file, also many at once', async () => {
+    const pdfs = await Promise.all([1, 2, 3, 4].map((pages) => makePdf({ pages })));
+    const locked = await makePdf({ userPassword: 'rahasia' });
+    const results = await Promise.all([...pdfs, locked, ...pdfs].map((pdf) => loadPdfOffThread(pdf)));
+    expect(results.map((r) => ('pages' in r ? r.pages : r.error.includes('is encrypted') ? 'encrypted' : r.error))).toEqual([1, 2, 3, 4, 'encrypted', 1, 2, 3, 4]);
   });
 
   it('refuses a file over the limit while streaming — 413, nothing stored', async () => {
