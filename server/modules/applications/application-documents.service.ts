@@ -4,7 +4,7 @@ import { selectPrepared, type Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { getFile, storeUpload, type FileKind } from '../files/files.service.js';
 import { loadApplicationView } from './applications.repo.js';
-import { getOwnApplication } from './applications.service.js';
+import { getOwnApplication, previewOf, type SubmissionPreview } from './applications.service.js';
 import { applicationDocuments } from './applications.table.js';
 
 const KIND_OF_FORMAT: Record<string, FileKind> = { pdf: 'pdf', jpg: 'jpeg', jpeg: 'jpeg', png: 'png' };
@@ -24,22 +24,33 @@ export type UploadDocumentInput = {
  * content, format and the round's size limit (files.service); replaceable until submission.
  */
 // Re-checked under the row lock: a submission that won the race freezes the documents. The lock,
-// the check and the link are one statement.
+// the check, the link and the application's other documents (for the answer) are one statement.
 const ATTACH_SQL = `WITH app AS (
     SELECT id, agency_id, status FROM applications WHERE id = $1 AND account_id = $2 FOR UPDATE
   ), linked AS (
     INSERT INTO application_documents (application_id, agency_id, requirement_key, file_id, sha256, uploaded_at)
     SELECT id, agency_id, $3, $4, $5, $6 FROM app WHERE status = 'draft'
     ON CONFLICT (application_id, requirement_key) DO UPDATE SET file_id = excluded.file_id, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at
-    RETURNING id
+    RETURNING id, agency_id
   )
-  SELECT app.status, (SELECT count(*) FROM linked)::int AS linked FROM app`;
+  SELECT app.status, (SELECT count(*) FROM linked)::int AS linked,
+    (SELECT json_build_object('id', l.id, 'agencyId', l.agency_id) FROM linked l) AS document,
+    coalesce((SELECT json_agg(json_build_object('id', d.id, 'agencyId', d.agency_id, 'requirementKey', d.requirement_key, 'fileId', d.file_id, 'sha256', d.sha256, 'uploadedAt', d.uploaded_at))
+              FROM application_documents d WHERE d.application_id = $1 AND d.requirement_key <> $3), '[]'::json) AS others
+  FROM app`;
+type AttachRow = {
+  status: string;
+  linked: number;
+  document: { id: string; agencyId: string } | null;
+  others: Array<{ id: string; agencyId: string; requirementKey: string; fileId: string; sha256: string; uploadedAt: string }>;
+};
 
 /**
  * Uploads (or replaces) one required document of a draft application: streamed and checked by
  * content, format and the round's size limit (files.service); replaceable until submission.
+ * Returns the application as its applicant sees it after the upload.
  */
-export async function uploadDocument(input: UploadDocumentInput) {
+export async function uploadDocument(input: UploadDocumentInput): Promise<SubmissionPreview> {
   const view = await loadApplicationView(input.db, { accountId: input.accountId, applicationId: input.applicationId });
   if (!view) throw notFound('Pendaftaran');
   if (view.application.status !== 'draft') throw new AppError('INVALID_STATE', 'Dokumen tidak dapat diganti setelah pendaftaran dikirim.');
@@ -56,10 +67,16 @@ export async function uploadDocument(input: UploadDocumentInput) {
     agencyId: view.application.agencyId,
     actorId: input.accountId,
     attach: async (tx, file) => {
-      const [row] = await selectPrepared<{ status: string; linked: number }>(tx, 'application_document_attach', ATTACH_SQL, [input.applicationId, input.accountId, input.key, file.id, file.sha256, new Date()]);
+      const uploadedAt = new Date();
+      const [row] = await selectPrepared<AttachRow>(tx, 'application_document_attach_view', ATTACH_SQL, [input.applicationId, input.accountId, input.key, file.id, file.sha256, uploadedAt]);
       if (!row) throw notFound('Pendaftaran');
-      if (row.status !== 'draft' || row.linked !== 1) throw new AppError('INVALID_STATE', 'Dokumen tidak dapat diganti setelah pendaftaran dikirim.');
-      return file;
+      if (row.status !== 'draft' || row.linked !== 1 || !row.document) throw new AppError('INVALID_STATE', 'Dokumen tidak dapat diganti setelah pendaftaran dikirim.');
+      // The view read before the upload, with the documents as they are now (the application row itself is unchanged by an upload).
+      const documents = [
+        ...row.others.map((d) => ({ ...d, applicationId: input.applicationId, uploadedAt: new Date(d.uploadedAt) })),
+        { id: row.document.id, agencyId: row.document.agencyId, applicationId: input.applicationId, requirementKey: input.key, fileId: file.id, sha256: file.sha256, uploadedAt },
+      ].sort((a, b) => (a.requirementKey < b.requirementKey ? -1 : a.requirementKey > b.requirementKey ? 1 : 0));
+      return previewOf({ ...view, documents });
     },
   });
 }

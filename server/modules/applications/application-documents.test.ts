@@ -46,6 +46,8 @@ describe('application documents', () => {
     expect(replaced.json().application.documents).toHaveLength(2);
     expect(replaced.json().application.documents.find((d: { key: string }) => d.key === 'ijazah').sha256).not.toBe(first.json().application.documents.find((d: { key: string }) => d.key === 'ijazah').sha256);
     expect(replaced.json().application.missingDocuments).toEqual([]);
+    // The upload answers with the application as it now is: the same as reading it again.
+    expect(replaced.json().application).toEqual((await request(ctx, cookie, { method: 'GET', url: `/api/applicant/applications/${id}` })).json().application);
 
     const submitted = await request(ctx, cookie, { method: 'POST', url: `/api/applicant/applications/${id}/submit` });
     expect(submitted.statusCode).toBe(200);

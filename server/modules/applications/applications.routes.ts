@@ -102,8 +102,8 @@ export async function applicationRoutes(fastify: FastifyInstance) {
     async (request) => {
       const actor = await actorOf(request);
       const part = await readUploadPart(request);
-      await uploadDocument({ db: db(), uploadDir: app.deps.config.uploadDir, accountId: actor.accountId, applicationId: request.params.id, key: request.params.key, stream: part.stream, fileName: part.fileName });
-      return { application: await presentOwn(actor.accountId, request.params.id) };
+      const uploaded = await uploadDocument({ db: db(), uploadDir: app.deps.config.uploadDir, accountId: actor.accountId, applicationId: request.params.id, key: request.params.key, stream: part.stream, fileName: part.fileName });
+      return { application: await present(uploaded) };
     },
   );
 
