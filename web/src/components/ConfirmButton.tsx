@@ -16,6 +16,9 @@ export function ConfirmButton({
   pending,
   error,
   danger = false,
+  triggerClassName = 'button',
+  disabled = false,
+  ready = true,
   children,
 }: {
   label: ReactNode;
@@ -28,12 +31,18 @@ export function ConfirmButton({
   pending: boolean;
   error: unknown;
   danger?: boolean;
+  /** The first button's look, e.g. 'button button-danger' when the action itself deletes. */
+  triggerClassName?: string;
+  /** The action is not possible yet (the page says why). */
+  disabled?: boolean;
+  /** The fields given as children are filled in enough to confirm. */
+  ready?: boolean;
   children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
+      <button type="button" className={triggerClassName} onClick={() => setOpen(true)} disabled={disabled}>
         {label}
       </button>
     );
@@ -44,7 +53,7 @@ export function ConfirmButton({
       <p>{explanation}</p>
       {children}
       <div className="actions">
-        <button type="button" className={danger ? 'button button-danger' : 'button'} disabled={pending} onClick={onConfirm}>
+        <button type="button" className={danger ? 'button button-danger' : 'button'} disabled={pending || !ready} onClick={onConfirm}>
           {pending ? pendingLabel : confirmLabel}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { assessorTotal, displayTotal, scoreIssues } from '../../../../core/panel-scoring';
 import { panelApi, panelKeys, REASON_MIN, type MyAssignmentDetail } from '../../api/panel-scores';
 import { useAgencyDetail } from '../../api/queries';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState, Loading, Notice } from '../../components/Feedback';
 import { FormErrors } from '../../components/FormErrors';
@@ -28,30 +29,23 @@ function ReasonAction({ label, confirmLabel, fieldLabel, intro, pending, error, 
   onSend: (reason: string) => void;
   danger?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  if (!open) {
-    return (
-      <button type="button" className={`button ${danger ? 'button-danger' : 'button-secondary'}`} onClick={() => setOpen(true)}>
-        {label}
-      </button>
-    );
-  }
-  const short = reason.trim().length < REASON_MIN;
   return (
-    <div className="alert alert-info" role="group" aria-label={label}>
-      <FormErrors error={error} />
-      <p>{intro}</p>
+    <ConfirmButton
+      label={label}
+      triggerClassName={`button ${danger ? 'button-danger' : 'button-secondary'}`}
+      groupLabel={label}
+      explanation={intro}
+      confirmLabel={confirmLabel}
+      pendingLabel="Mengirim…"
+      onConfirm={() => onSend(reason.trim())}
+      pending={pending}
+      error={error}
+      danger={danger}
+      ready={reason.trim().length >= REASON_MIN}
+    >
       <TextAreaField label={fieldLabel} rows={3} maxLength={1000} required value={reason} onValueChange={setReason} hint={`Minimal ${REASON_MIN} karakter.`} />
-      <div className="actions">
-        <button type="button" className={`button ${danger ? 'button-danger' : ''}`} disabled={pending || short} onClick={() => onSend(reason.trim())}>
-          {pending ? 'Mengirim…' : confirmLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
-          Batal
-        </button>
-      </div>
-    </div>
+    </ConfirmButton>
   );
 }
 

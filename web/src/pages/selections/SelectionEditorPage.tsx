@@ -5,7 +5,7 @@ import { PIPELINE_WEIGHT_TOTAL } from '../../../../core/pipeline';
 import { registrationWindow, type LocalSchedule, type ScheduleField } from '../../../../core/selection-schedule';
 import { REGISTRATION_STATE_LABELS, SELECTION_STATUS_LABELS, SELECTION_YEAR_MAX, SELECTION_YEAR_MIN } from '../../../../core/selections';
 import { SELECTION_TYPE_LABELS } from '../../../../core/selection-text';
-import { errorMessage, isApiError } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { useAgencyDetail, useMe } from '../../api/queries';
 import { canManageEmployees, employeePaths } from '../employees/access';
 import { trainingPaths } from '../training/access';
@@ -14,6 +14,7 @@ import type { AgencyTimezone } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState, Loading, Notice } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormErrors } from '../../components/FormErrors';
 import { RequireAuth } from '../../components/RequireAuth';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -209,7 +210,6 @@ function RoundForm({ selection, zone, mode, onSaved, onCancel, agencyId }: Round
 
 /** What publication needs, as checks the administrator can read before confirming. */
 function PublishPanel({ agencyId, selection, zone, onPublished }: { agencyId: string; selection: Selection; zone: AgencyTimezone; onPublished: (selection: Selection) => void }) {
-  const [confirming, setConfirming] = useState(false);
   const publish = useMutation({ mutationFn: () => selectionApi.publish(agencyId, selection.id, selection.version), onSuccess: ({ selection: saved }) => onPublished(saved) });
   const scheduleOk = Object.keys(scheduleProblems(selection.schedule, zone, true)).length === 0;
   const closesAt = registrationWindow({ schedule: selection.schedule, zone }).closesAt;
@@ -239,27 +239,22 @@ function PublishPanel({ agencyId, selection, zone, onPublished }: { agencyId: st
           <Link to={selectionPaths.formasi(agencyId, selection.id)}>Tambah formasi untuk seleksi ini</Link>
         </p>
       ) : null}
-      {publish.isError ? <FormErrors error={publish.error} /> : null}
-      {confirming ? (
-        <div className="confirm" role="group" aria-labelledby="judul-konfirmasi-umumkan">
-          <p id="judul-konfirmasi-umumkan">
+      <ConfirmButton
+        label="Umumkan seleksi…"
+        groupLabel="Konfirmasi pengumuman seleksi"
+        explanation={
+          <>
             <strong>Umumkan “{selection.name}” sekarang?</strong> Seleksi dan {formatNumber(selection.counts.formasi)} formasinya tampil di portal publik. Setelah itu jadwal, dokumen dan tahapan
             hanya dapat diubah melalui koreksi beralasan yang tercatat di jejak audit.
-          </p>
-          <div className="actions">
-            <button type="button" className="button" onClick={() => publish.mutate()} disabled={publish.isPending}>
-              {publish.isPending ? 'Mengumumkan…' : 'Ya, umumkan sekarang'}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-              Batal
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="button" onClick={() => setConfirming(true)} disabled={!ready}>
-          Umumkan seleksi…
-        </button>
-      )}
+          </>
+        }
+        confirmLabel="Ya, umumkan sekarang"
+        pendingLabel="Mengumumkan…"
+        onConfirm={() => publish.mutate()}
+        pending={publish.isPending}
+        error={publish.error}
+        disabled={!ready}
+      />
       {!ready ? <p className="muted">Lengkapi dan simpan dulu hal yang belum terpenuhi.</p> : null}
     </section>
   );
@@ -268,7 +263,6 @@ function PublishPanel({ agencyId, selection, zone, onPublished }: { agencyId: st
 function DeletePanel({ agencyId, selection }: { agencyId: string; selection: Selection }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => selectionApi.remove(agencyId, selection.id),
     onSuccess: () => {
@@ -279,22 +273,18 @@ function DeletePanel({ agencyId, selection }: { agencyId: string; selection: Sel
   return (
     <section className="card editor-section" aria-labelledby="judul-hapus">
       <h2 id="judul-hapus">Hapus draf</h2>
-      {remove.isError ? <Notice kind="error">{errorMessage(remove.error)}</Notice> : null}
-      {confirming ? (
-        <div className="actions">
-          <p>Draf ini beserta {formatNumber(selection.counts.formasi)} formasi drafnya akan dihapus. Lanjutkan?</p>
-          <button type="button" className="button button-danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-            {remove.isPending ? 'Menghapus…' : 'Ya, hapus draf'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-            Batal
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
-          Hapus draf seleksi…
-        </button>
-      )}
+      <ConfirmButton
+        label="Hapus draf seleksi…"
+        groupLabel="Konfirmasi penghapusan draf"
+        explanation={`Draf ini beserta ${formatNumber(selection.counts.formasi)} formasi drafnya akan dihapus. Lanjutkan?`}
+        confirmLabel="Ya, hapus draf"
+        pendingLabel="Menghapus…"
+        onConfirm={() => remove.mutate()}
+        pending={remove.isPending}
+        error={remove.error}
+        danger
+        triggerClassName="button button-danger"
+      />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { employeeApi, employeeKeys } from '../../api/employees';
 import { useAgencyDetail } from '../../api/queries';
 import { trainingApi, trainingKeys, type AttendanceStatus, type Meeting, type RosterEntry, type SessionDetail } from '../../api/training';
 import type { AgencyTimezone } from '../../api/types';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateTime } from '../../components/DateTime';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/Field';
@@ -356,7 +357,6 @@ function AddParticipant({ detail, agencyId }: { detail: SessionDetail; agencyId:
 function CloseOrReopen({ detail, agencyId }: { detail: SessionDetail; agencyId: string }) {
   const refresh = useRefresh(agencyId);
   const [note, setNote] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const close = useMutation({ mutationFn: () => trainingApi.close(agencyId, detail.session.id), onSuccess: refresh });
   const reopen = useMutation({ mutationFn: () => trainingApi.reopen(agencyId, detail.session.id, note.trim()), onSuccess: refresh });
   // The outcome of closing stays on screen after the page reloads the class as closed, also for a
@@ -373,22 +373,17 @@ function CloseOrReopen({ detail, agencyId }: { detail: SessionDetail; agencyId: 
         <p>
           Setelah pertemuan terakhir dimulai dan presensi setiap pertemuan lengkap, tutup kelas: aturan kelulusan program diterapkan ke setiap peserta dan yang lulus mendapat nomor sertifikat.
         </p>
-        {close.isError ? <Notice kind="error">{errorMessage(close.error)}</Notice> : null}
         {closed}
-        {confirming ? (
-          <div className="actions">
-            <button type="button" className="button" onClick={() => close.mutate()} disabled={close.isPending}>
-              {close.isPending ? 'Menutup…' : 'Ya, tutup kelas'}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-              Batal
-            </button>
-          </div>
-        ) : (
-          <button type="button" className="button" onClick={() => setConfirming(true)}>
-            Tutup kelas dan tetapkan kelulusan
-          </button>
-        )}
+        <ConfirmButton
+          label="Tutup kelas dan tetapkan kelulusan"
+          groupLabel="Konfirmasi penutupan kelas"
+          explanation="Aturan kelulusan program diterapkan ke setiap peserta sekarang; kelas hanya dapat dibuka kembali oleh pengelola, dengan alasan yang tercatat."
+          confirmLabel="Ya, tutup kelas"
+          pendingLabel="Menutup…"
+          onConfirm={() => close.mutate()}
+          pending={close.isPending}
+          error={close.error}
+        />
       </section>
     );
   }
