@@ -185,7 +185,8 @@ async function checkPdf(source: string | Buffer) {
   // ISO 32000-1 §7.5.5: the last line of a PDF is %%EOF; readers look for it in the last 1 KB.
   const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString('latin1');
   if (!tail.includes('%%EOF')) throw fileInvalid('PDF terpotong atau rusak (akhir berkas tidak ditemukan). Unggah ulang berkas aslinya.');
-  const loaded = await loadPdfOffThread(bytes);
+  // Nothing reads the bytes after this check: they are moved to the worker, not copied.
+  const loaded = await loadPdfOffThread(bytes, { handOver: true });
   if ('error' in loaded) {
     // pdf-lib's errors are transpiled to ES5 classes: the message tells an encrypted file from a broken one.
     if (/is encrypted/.test(loaded.error)) {

@@ -159,6 +159,14 @@ describe('storing an upload', () => {
     const locked = await makePdf({ userPassword: 'rahasia' });
     const results = await Promise.all([...pdfs, locked, ...pdfs].map((pdf) => loadPdfOffThread(pdf)));
     expect(results.map((r) => ('pages' in r ? r.pages : r.error.includes('is encrypted') ? 'encrypted' : r.error))).toEqual([1, 2, 3, 4, 'encrypted', 1, 2, 3, 4]);
+    // Handed over: a Buffer that fills its memory is moved (left empty here), one sharing Node's small-buffer pool is copied.
+    const whole = new Uint8Array(pdfs[0]!);
+    expect(await loadPdfOffThread(whole, { handOver: true })).toEqual({ pages: 1 });
+    expect(whole.byteLength).toBe(0);
+    const pooled = Buffer.from('%PDF-1.4 tidak lengkap');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+    expect(await loadPdfOffThread(pooled, { handOver: true })).toMatchObject({ error: expect.any(String) });
+    expect(pooled.toString()).toBe('%PDF-1.4 tidak lengkap');
   });
 
   it('refuses a file over the limit while streaming — 413, nothing stored', async () => {

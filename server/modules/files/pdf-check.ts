@@ -41,12 +41,21 @@ function startWorker(): Worker {
   return started;
 }
 
+export type LoadPdfOptions = {
+  /**
+   * The caller no longer needs the bytes: when they fill their memory block it is moved to the
+   * worker rather than copied (the caller's view is left empty). A Buffer sharing its block with
+   * others (Node's pool for small ones) is always copied.
+   */
+  handOver?: boolean;
+};
+
 /** Loads the PDF (every object parsed) on the worker: its page count, or pdf-lib's error message. */
-export function loadPdfOffThread(bytes: Uint8Array): Promise<PdfLoadResult> {
+export function loadPdfOffThread(bytes: Uint8Array, { handOver = false }: LoadPdfOptions = {}): Promise<PdfLoadResult> {
   worker ??= startWorker();
   const id = nextId++;
   const result = new Promise<PdfLoadResult>((resolve, reject) => pending.set(id, { resolve, reject }));
-  // Copied to the worker (a small Buffer may share its memory with others, so it is never transferred).
-  worker.postMessage({ id, bytes });
+  const movable = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  worker.postMessage({ id, bytes }, movable ? [bytes.buffer as ArrayBuffer] : []);
   return result;
 }
