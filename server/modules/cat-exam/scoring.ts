@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../../core/canonical.js';
 import { canonicalAnswerSheetWriter, passRuleFor, presetForBlueprint, type BlueprintScoring } from '../../../core/cat-exam.js';
 import { compileAttemptScorer, evaluatePass, type CatQuestion } from '../../../core/cat-scoring.js';
@@ -6,7 +6,7 @@ import { selectPrepared, type Database } from '../../db/client.js';
 import { recordAuditBatch } from '../audit/audit.service.js';
 import type { LiveHub, LiveScore } from './live.js';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string) => hash('sha256', text);
 
 type AttemptRow = {
   id: string;
@@ -106,7 +106,9 @@ const SHEETS_SQL = `WITH q AS MATERIALIZED (SELECT question_id, n - 1 AS n FROM 
 
 /** Scores attempts from their paper and stored answers (sorted ids: both scans walk their key in order); writes nothing. */
 async function gradeSheets(database: Database, { blueprint, questions, scoreSheet, writeSheet }: Grading, attempts: ReadonlyArray<{ id: string; formasi_kind: string }>): Promise<Graded[]> {
-  const sheets = await database.prepared<{ attempt_id: string; qs: number[] | null; aq: number[] | null; ao: Array<string | null> | null }>('cat_score_sheets', SHEETS_SQL, [
+  // Planned for each chunk with its values, not as a named statement: PostgreSQL's generic plan for
+  // it (chosen after five runs) took 275 ms per 1,000 attempts against 85 ms for the custom plan.
+  const sheets = await database.query<{ attempt_id: string; qs: number[] | null; aq: number[] | null; ao: Array<string | null> | null }>(SHEETS_SQL, [
     attempts.map((a) => a.id),
     questions.map((q) => q.id),
   ]);
