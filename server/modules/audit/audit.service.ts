@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
 import { canonicalJson } from '../../../core/canonical.js';
 import { selectPrepared, type Db } from '../../db/client.js';
@@ -38,7 +38,7 @@ export function hashEntry(fields: HashedFields): string {
     createdAt: fields.createdAt,
     prevHash: fields.prevHash,
   });
-  return createHash('sha256').update(payload).digest('hex');
+  return hash('sha256', payload);
 }
 
 /** canonicalJson of an entry cut around the two values only the chain head knows (its prevHash, then its seq). */
