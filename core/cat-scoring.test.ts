@@ -15,6 +15,7 @@ import {
   type CatPreset,
   type CatScores,
 } from './cat-scoring.js';
+import { seededRandom } from './seeded-random.js';
 
 /** A full question set for a preset: single questions keyed 'A'; weighted options A = best … lowest. */
 function questionSet(preset: CatPreset): CatQuestion[] {
@@ -167,15 +168,6 @@ describe('scoreAttempt', () => {
 });
 
 describe('compileAttemptScorer', () => {
-  /** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-  function generator(seed: number) {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const options = ['A', 'B', 'C', 'D', 'E', 'Z', '', null, undefined];
 
   for (const [name, preset, questions] of [
@@ -184,7 +176,7 @@ describe('compileAttemptScorer', () => {
     ['SKD with negative marking and blank points', { ...SKD_PRESET, subtests: SKD_PRESET.subtests.map((s) => ({ ...s, blankPoints: 1, ...(s.type === 'single' ? { wrongPoints: -1 } : {}) })) }, skdQuestions],
   ] as const) {
     it(`gives the points and total of scoreAttempt on 500 random ${name} papers`, () => {
-      const random = generator(name.length);
+      const random = seededRandom(name).next;
       const score = compileAttemptScorer(questions, preset);
       for (let run = 0; run < 500; run++) {
         // A paper: a random subset of the set's positions (ascending), answers anywhere, some outside the paper.

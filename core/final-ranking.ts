@@ -115,13 +115,7 @@ function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates
       const outcomes = catOf(leaf.stageKey);
       for (let i = 0; i < n; i += 1) {
         const outcome = outcomes[i];
-        if (!outcome || outcome.state === 'pending') continue;
-        if (outcome.state === 'absent') column.state[i] = ABSENT;
-        else {
-          column.state[i] = SCORED;
-          column.score[i] = outcome.total;
-          column.max[i] = stage.max;
-        }
+        if (outcome) record(column, i, outcome.state, outcome.state === 'scored' ? outcome.total : 0, stage.max);
       }
       return column;
     }
@@ -129,16 +123,22 @@ function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates
     if (!outcomes) return column;
     for (let i = 0; i < n; i += 1) {
       const outcome = outcomes.get(candidates[i]!.applicationId);
-      if (!outcome || outcome.state === 'pending') continue;
-      if (outcome.state === 'absent') column.state[i] = ABSENT;
-      else {
-        column.state[i] = SCORED;
-        column.score[i] = outcome.score;
-        column.max[i] = outcome.max;
-      }
+      if (outcome) record(column, i, outcome.state, outcome.state === 'scored' ? outcome.score : 0, outcome.state === 'scored' ? outcome.max : 0);
     }
     return column;
   });
+}
+
+/** A candidate's outcome of one leaf in its column: scored (points out of a maximum), absent, or pending (left as it is). */
+function record(column: LeafColumn, i: number, state: 'scored' | 'absent' | 'pending', score: number, max: number) {
+  if (state === 'pending') return;
+  if (state === 'absent') {
+    column.state[i] = ABSENT;
+    return;
+  }
+  column.state[i] = SCORED;
+  column.score[i] = score;
+  column.max[i] = max;
 }
 
 /** What the ranking reads of the candidates (sorted by application id), by candidate index. */
