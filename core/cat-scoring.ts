@@ -122,9 +122,13 @@ export interface ScoreAttemptOptions {
   readonly preset: CatPreset;
 }
 
-function answerFor(answers: AnswerSheet, questionId: string): string | undefined {
-  const value = answers instanceof Map ? answers.get(questionId) : (answers as Readonly<Record<string, string | null | undefined>>)[questionId];
+/** A missing, null or empty answer is blank (undefined). */
+function chosenOption(value: string | null | undefined): string | undefined {
   return value === null || value === undefined || value === '' ? undefined : value;
+}
+
+function answerFor(answers: AnswerSheet, questionId: string): string | undefined {
+  return chosenOption(answers instanceof Map ? answers.get(questionId) : (answers as Readonly<Record<string, string | null | undefined>>)[questionId]);
 }
 
 function answeredIds(answers: AnswerSheet): string[] {
@@ -151,6 +155,19 @@ function bestOption(question: WeightedQuestion): number {
   return best;
 }
 
+/**
+ * The points of one question: a single-key question gets the rule's correct, wrong or blank
+ * points; a weighted question the chosen option's points, or blank points for no answer or an
+ * option without points. `answer` is already normalised (undefined for blank).
+ */
+function questionPoints(question: CatQuestion, rule: SubtestRule, answer: string | undefined): number {
+  if (question.type === 'single' && rule.type === 'single') {
+    return answer === undefined ? rule.blankPoints : answer === question.key ? rule.correctPoints : rule.wrongPoints;
+  }
+  if (question.type === 'weighted') return answer !== undefined && Object.hasOwn(question.optionPoints, answer) ? question.optionPoints[answer]! : rule.blankPoints;
+  return 0;
+}
+
 export function scoreAttempt({ questions, answers, preset }: ScoreAttemptOptions): AttemptScore {
   const tallies = new Map(
     preset.subtests.map((rule) => [rule.code, { code: rule.code, points: 0, maxPoints: 0, questions: 0, answered: 0, blank: 0, correct: 0, wrong: 0 }]),
@@ -163,29 +180,21 @@ export function scoreAttempt({ questions, answers, preset }: ScoreAttemptOptions
     const answer = answerFor(answers, question.id);
     known.add(question.id);
     tally.questions += 1;
+    tally.points += questionPoints(question, rule, answer);
     if (question.type === 'single' && rule.type === 'single') {
       tally.maxPoints += rule.correctPoints;
-      if (answer === undefined) {
-        tally.blank += 1;
-        tally.points += rule.blankPoints;
-      } else if (answer === question.key) {
+      if (answer === undefined) tally.blank += 1;
+      else {
         tally.answered += 1;
-        tally.correct += 1;
-        tally.points += rule.correctPoints;
-      } else {
-        tally.answered += 1;
-        tally.wrong += 1;
-        tally.points += rule.wrongPoints;
+        if (answer === question.key) tally.correct += 1;
+        else tally.wrong += 1;
       }
     } else if (question.type === 'weighted') {
       tally.maxPoints += bestOption(question);
-      if (answer !== undefined && Object.hasOwn(question.optionPoints, answer)) {
-        tally.answered += 1;
-        tally.points += question.optionPoints[answer]!;
-      } else {
+      if (answer !== undefined && Object.hasOwn(question.optionPoints, answer)) tally.answered += 1;
+      else {
         if (answer !== undefined) invalidAnswers.push(question.id);
         tally.blank += 1;
-        tally.points += rule.blankPoints;
       }
     }
   }
@@ -229,15 +238,7 @@ export function compileAttemptScorer(questions: readonly CatQuestion[], preset: 
       const position = positions[i]!;
       const index = ruleIndex[position]!;
       if (index < 0) throw refusals.get(position) ?? new Error(`posisi soal ${position} tidak ada`);
-      const rule = preset.subtests[index]!;
-      const question = questions[position]!;
-      const chosen = optionAt(position);
-      const answer = chosen === null || chosen === undefined || chosen === '' ? undefined : chosen;
-      if (question.type === 'single' && rule.type === 'single') {
-        points[index] = points[index]! + (answer === undefined ? rule.blankPoints : answer === question.key ? rule.correctPoints : rule.wrongPoints);
-      } else if (question.type === 'weighted') {
-        points[index] = points[index]! + (answer !== undefined && Object.hasOwn(question.optionPoints, answer) ? question.optionPoints[answer]! : rule.blankPoints);
-      }
+      points[index] = points[index]! + questionPoints(questions[position]!, preset.subtests[index]!, chosenOption(optionAt(position)));
     }
     const bySubtest: Record<string, number> = {};
     let total = 0;
