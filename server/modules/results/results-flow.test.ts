@@ -190,7 +190,7 @@ describe('optimisation', () => {
     const appointed = await appointedCandidates(ctx.database.db, { agencyId: round.agencyId, selectionId: round.selection.id });
     expect(appointed.filter((a) => a.status === 'lulus_optimalisasi')).toEqual([expect.objectContaining({ name: 'Hadi', formasiId: round.formations[0]!.id, unitName: 'Dinas Komunikasi dan Informatika', rank: 3 })]);
     expect(appointed.map((a) => a.name).sort()).toEqual(['Dewi', 'Fajar', 'Hadi', 'Indah']);
-    const audit = await ctx.database.db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.action} like 'optimisation.%'`);
+    const audit = await ctx.database.db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.action} like 'optimisation.%'`).orderBy(auditLog.chain, auditLog.seq);
     expect(audit.map((a) => a.action)).toEqual(['optimisation.start', 'optimisation.offer.make', 'optimisation.offer.expire', 'optimisation.offer.make', 'optimisation.offer.accept']);
   });
 
