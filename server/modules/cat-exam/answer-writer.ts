@@ -21,7 +21,11 @@ const REJECT_MESSAGES: Record<RejectCode, string> = {
 
 // One statement, so one commit, for a whole batch: every condition is checked in SQL against the
 // attempt row (owner, active, time, device) and the paper (question, option), and a write applies
-// only when its click number is newer than the stored one.
+// only when its click number is newer than the stored one. The attempt and the paper item are
+// looked up per written answer (LATERAL … OFFSET 0 keeps the planner from flattening them into a
+// join): the statistics are from before the exam, when no attempt was active yet, so as a join
+// the planner scanned every active attempt of the venue for each batch (1.5 ms of a 2.2 ms
+// statement for 60 answers with 5,000 active; 0.6 ms in all now).
 const WRITE_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::int[], $7::text[])
@@ -29,10 +33,10 @@ WITH input AS (
 ), valid AS (
   SELECT i.attempt_id, i.question_id, i.option_id, i.flagged, i.seq
   FROM input i
-  JOIN cat_attempts a ON a.id = i.attempt_id AND a.account_id = i.account_id AND a.status = 'active'
-                     AND a.ends_at > now() AND a.device_token_hash = i.device_hash
-  JOIN cat_paper_items p ON p.attempt_id = i.attempt_id AND p.question_id = i.question_id
-                        AND (i.option_id IS NULL OR i.option_id = ANY(p.option_order))
+  CROSS JOIN LATERAL (SELECT FROM cat_attempts a WHERE a.id = i.attempt_id AND a.account_id = i.account_id AND a.status = 'active'
+                      AND a.ends_at > now() AND a.device_token_hash = i.device_hash OFFSET 0) a
+  CROSS JOIN LATERAL (SELECT FROM cat_paper_items p WHERE p.attempt_id = i.attempt_id AND p.question_id = i.question_id
+                      AND (i.option_id IS NULL OR i.option_id = ANY(p.option_order)) OFFSET 0) p
 )
 INSERT INTO cat_answers (attempt_id, question_id, option_id, flagged, seq, answered_at)
 SELECT attempt_id, question_id, option_id, flagged, seq, now() FROM valid
