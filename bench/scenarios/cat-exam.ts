@@ -27,6 +27,11 @@ export const catExam: DriverScenario = {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
     const seedStarted = performance.now();
     const seed = await seedCatExam(pool, { participants, sessionSecret });
+    // Papers, accounts and sessions are written when participants are allocated, days before the
+    // exam: autovacuum has visited them and checkpoints have written them out by the morning of the
+    // exam. Done here, before the clock starts, so neither runs during the measurement.
+    await pool.query('VACUUM (ANALYZE) cat_paper_items, cat_attempts, sessions, accounts, account_roles, applications');
+    await pool.query('CHECKPOINT');
     console.error(`data siap: ${participants} peserta dalam ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     let errors = 0;
 
