@@ -69,8 +69,40 @@ async function createEmbedded(options: CreateDatabaseOptions): Promise<Database>
   };
 }
 
+/**
+ * A connection that runs the statements it is given one after another. A transaction is one
+ * connection, and services read several things at once (`Promise.all`) whether their `db` is the
+ * pool or a transaction; pg queues such statements itself today, but warns that pg 9 will not.
+ * A statement given while none is running starts at once, so the usual path gains no wait.
+ */
+export class SerialClient extends pg.Client {
+  private running = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  // pg's overloads (callbacks, submittables) pass through; promise-style calls are put in line.
+  override query(...args: unknown[]): never {
+    const query = super.query as (...a: unknown[]) => unknown;
+    const last = args[args.length - 1];
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof last === 'function' || typeof first?.submit === 'function') return query.apply(this, args) as never;
+    const run = () => query.apply(this, args) as Promise<unknown>;
+    const result = this.running === 0 ? run() : this.tail.then(run, run);
+    this.running += 1;
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tail = settled;
+    void settled.then(() => {
+      this.running -= 1;
+    });
+    return result as never;
+  }
+}
+
 async function createPostgres(url: string, options: CreateDatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({
+    Client: SerialClient,
     connectionString: url,
     max: options.poolSize ?? 10,
     // JIT compilation off for the application's sessions: its statements are short or run in
