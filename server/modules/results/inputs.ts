@@ -63,13 +63,24 @@ function catOutcome(row: { status: string; total: number | null; scores: Record<
 
 export async function gatherInputs(options: GatherOptions): Promise<RoundInputs> {
   const { db, round } = options;
-  const [formasiRows, blueprintRows] = await Promise.all([loadFormations(db, round.id), loadBlueprints(db, round.id)]);
-  const formations = new Map(formasiRows.map((f) => [f.id, { ...f, label: formasiLabel(f) }]));
   const plan = integrationPlan(round.pipeline);
-
   const catStages = new Set(round.pipeline.filter((s) => s.kind === 'cat' || s.components?.some((c) => c.kind === 'cat')).map((s) => s.key));
-  const blueprints = blueprintRows.filter((blueprint) => catStages.has(blueprint.stage_key));
-  const candidateRows = await loadCandidatesWithCat(db, round.id, options.source === 'recorded' ? blueprints.map((b) => b.id) : []);
+  // raw: each locked score again from the assessors' criterion scores, as CAT scores from their sheets.
+  const panelReader = options.source === 'raw' ? panelScoresFromSheetsReader : options.panelScores;
+  const panelStageKeys = [...new Set(plan.leaves.filter((l) => l.kind === 'panel').map((l) => l.stageKey))];
+  // The candidates (with their CAT results) and the panel's scores are read side by side: on the
+  // pool each read has its own connection (a round of 50,000 candidates: about 0.4 s and 0.2 s);
+  // in a transaction they take turns on its connection.
+  const [{ formasiRows, blueprints, candidateRows }, panelScores] = await Promise.all([
+    (async () => {
+      const [formasiRows, blueprintRows] = await Promise.all([loadFormations(db, round.id), loadBlueprints(db, round.id)]);
+      const blueprints = blueprintRows.filter((blueprint) => catStages.has(blueprint.stage_key));
+      const candidateRows = await loadCandidatesWithCat(db, round.id, options.source === 'recorded' ? blueprints.map((b) => b.id) : []);
+      return { formasiRows, blueprints, candidateRows };
+    })(),
+    Promise.all(panelStageKeys.map((stageKey) => panelReader(db, { agencyId: round.agencyId, selectionId: round.id, stageKey }))),
+  ]);
+  const formations = new Map(formasiRows.map((f) => [f.id, { ...f, label: formasiLabel(f) }]));
 
   const cat = new Map<string, { max: number; outcomes: Map<string, CatOutcome> }>();
   const corrected: RoundInputs['corrected'] = [];
@@ -107,10 +118,8 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
   const panel = new Map<string, Map<string, PanelOutcome>>();
   const panelLocked = new Map<string, boolean>();
   const panelCorrected: Array<{ applicationId: string; stageKey: string }> = [];
-  for (const stageKey of new Set(plan.leaves.filter((l) => l.kind === 'panel').map((l) => l.stageKey))) {
-    // raw: each locked score again from the assessors' criterion scores, as CAT scores from their sheets.
-    const reader = options.source === 'raw' ? panelScoresFromSheetsReader : options.panelScores;
-    const scores = await reader(db, { agencyId: round.agencyId, selectionId: round.id, stageKey });
+  for (const [n, stageKey] of panelStageKeys.entries()) {
+    const scores = panelScores[n]!;
     panelLocked.set(stageKey, scores.locked);
     for (const c of scores.corrected ?? []) panelCorrected.push({ applicationId: c.applicationId, stageKey: c.componentKey ? `${stageKey}.${c.componentKey}` : stageKey });
     for (const row of scores.rows) {
