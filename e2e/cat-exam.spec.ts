@@ -9,7 +9,9 @@
 //      answers two questions (mouse and keyboard), flags one, the network is cut: the banner counts
 //      the two answers given offline; the network comes back, the queue drains, a reload restores
 //      everything from the server; the participant finishes after the confirmation;
-//   4. the score appears on the board without a reload, marked new.
+//   4. the score appears on the board without a reload, marked new;
+//   5. the panel corrects the result with a reason, the first result kept beside it;
+//   6. the panel announces the SKD result from the CAT report and opens its announcement.
 import assert from 'node:assert/strict';
 import PDFDocument from 'pdfkit';
 import type { Page } from 'playwright-core';
@@ -199,7 +201,7 @@ async function setUpSession(admin: Page, round: Round, blueprintId: string): Pro
 
 export const journeys: Journey[] = [
   {
-    name: 'peserta mengerjakan ujian CAT dengan PIN sesi, koneksi terputus lalu pulih tanpa jawaban hilang, dan nilainya tampil langsung di papan nilai publik',
+    name: 'peserta mengerjakan ujian CAT dengan PIN sesi, koneksi terputus lalu pulih tanpa jawaban hilang, nilainya tampil langsung di papan nilai publik, lalu panitia mengumumkan hasil SKD',
     async run(ctx) {
       const admin = await ctx.newPage();
       await logIn(ctx, admin, KOTA_MANNA_ADMIN_EMAIL, DEMO_PASSWORD);
@@ -347,6 +349,22 @@ export const journeys: Journey[] = [
       await admin.getByRole('table', { name: /Hasil asli/ }).waitFor();
       await ctx.checkA11y(admin, '/admin/instansi/:id/cat/hasil/:attemptId (setelah koreksi)');
       ctx.log('koreksi nilai tersimpan; hasil asli tetap tampil');
+
+      // 6. The panel announces the SKD result from the CAT report: the ranked list, with its PDF and
+      //    fingerprint in a public announcement; it cannot be announced twice.
+      await ctx.visit(admin, `/admin/instansi/${round.agencyId}/seleksi/${round.selectionId}/laporan-cat`, 'Laporan ujian CAT');
+      const stageResult = admin.getByRole('region', { name: 'Hasil tahap dan pengumuman' });
+      await stageResult.getByRole('table', { name: /^Peringkat / }).getByRole('row').filter({ hasText: registrationNumber }).waitFor();
+      await stageResult.getByRole('button', { name: /^Umumkan hasil / }).click();
+      await stageResult.getByRole('button', { name: /^Ya, umumkan hasil / }).click();
+      const announced = stageResult.getByText(/sudah diumumkan/);
+      await announced.waitFor();
+      assert.match(await announced.innerText(), /[0-9a-f]{64}/, 'sidik jari daftar hasil tidak tampil');
+      assert.equal(await stageResult.getByRole('button', { name: /^Umumkan hasil/ }).count(), 0, 'hasil yang sudah diumumkan tidak dapat diumumkan lagi');
+      await ctx.checkA11y(admin, '/admin/instansi/:id/seleksi/:id/laporan-cat (hasil SKD diumumkan)');
+      await stageResult.getByRole('link', { name: 'Buka pengumuman' }).click();
+      await ctx.settle(admin, /^Hasil /);
+      ctx.log('hasil SKD diumumkan dari laporan CAT');
     },
   },
 ];
