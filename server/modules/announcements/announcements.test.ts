@@ -80,7 +80,7 @@ describe('writing and publishing an announcement', () => {
     expect(published.json().announcement).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
 
     const [audit] = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id)).orderBy(auditLog.seq);
-    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'announcement.publish'));
+    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'announcement.publish')).orderBy(auditLog.chain, auditLog.seq);
     expect(audit).toBeDefined();
     expect(trail.find((entry) => entry.targetId === draft.id)?.summary).toMatchObject({ after: { title: draft.title, files: [{ title: 'Daftar hasil administrasi', sha256: sha(pdf) }] } });
 
@@ -416,7 +416,7 @@ describe('publishing a generated announcement from another module', () => {
     expect(published).toMatchObject({ status: 'published', kind: 'hasil_akhir', files: [{ title: 'Hasil akhir', fileName: 'hasil-akhir.pdf', sha256: sha(pdf) }] });
     const verified = (await ctx.app.inject({ method: 'GET', url: `/api/public/announcements/verify?sha256=${sha(pdf)}` })).json();
     expect(verified.matches.map((m: { announcement: { id: string } }) => m.announcement.id)).toContain(published.id);
-    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, published.id));
+    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, published.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(trail.map((entry) => entry.action)).toEqual(['announcement.publish']);
   });
 });

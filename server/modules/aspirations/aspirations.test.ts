@@ -86,7 +86,7 @@ describe('public submission', () => {
     expect((row!.dueAt.getTime() - row!.createdAt.getTime()) / 86_400_000).toBeLessThanOrEqual(15);
     const [mail] = await ctx.database.db.select().from(outbox).where(eq(outbox.toAddress, 'sri.wahyuni@contoh.id'));
     expect(mail!.textBody).toContain(receipt.trackingCode);
-    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id));
+    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(trail.map((e) => e.action)).toEqual(['aspiration.submit']);
   });
 
@@ -198,7 +198,7 @@ describe('handling by staff', () => {
     expect((await request(ctx, admin.cookie, { method: 'POST', url: `${url}/answer`, payload: { answer: 'Jawaban susulan yang terlambat.' } })).statusCode).toBe(409);
     const unit = await createUnitRow(ctx.database.db, agencyId);
     expect((await request(ctx, admin.cookie, { method: 'POST', url: `${url}/route`, payload: { unitId: unit.id } })).statusCode).toBe(409);
-    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id));
+    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(trail.map((e) => e.action)).toEqual(['aspiration.submit', 'aspiration.answer', 'aspiration.close']);
   });
 

@@ -51,7 +51,7 @@ describe('import', () => {
     const tkp = stored.find((q) => q.subtest === 'TKP')!;
     expect(tkp.options.map((o) => o.points)).toEqual([1, 2, 3, 4, 5]);
     expect(stored.find((q) => q.subtest === 'SOSIAL_KULTURAL')!.options).toHaveLength(4);
-    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.bank.import'), eq(auditLog.targetId, bank.id)));
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.bank.import'), eq(auditLog.targetId, bank.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit!.summary).toMatchObject({ after: { created: 3, format: 'xlsx', fileSha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
   });
 
@@ -194,7 +194,7 @@ describe('export and template', () => {
     expect(exported.questions.find((q: { subtest: string }) => q.subtest === 'TWK')).toMatchObject({ stem: twk.stem, key: 'A' });
     expect(exported.questions.find((q: { subtest: string }) => q.subtest === 'TKP').options.map((o: { points: number }) => o.points)).toEqual([5, 4, 3, 2, 1]);
 
-    const exports = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.bank.export'), eq(auditLog.targetId, source.id)));
+    const exports = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.bank.export'), eq(auditLog.targetId, source.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(exports.map((entry) => [entry.actorId, (entry.summary as { details: { format: string; questions: number } }).details])).toEqual([
       [admin.id, { format: 'xlsx', questions: 2 }],
       [admin.id, { format: 'json', questions: 2 }],

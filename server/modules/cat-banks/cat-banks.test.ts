@@ -48,7 +48,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 const call = (cookie: string, method: Method, url: string, payload?: object) => request(ctx, cookie, { method, url, ...(payload ? { payload } : {}) });
 const banksOf = (agency: string) => `/api/agencies/${agency}/cat-banks`;
 const base = () => banksOf(agencyId);
-const auditsOf = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+const auditsOf = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId))).orderBy(auditLog.chain, auditLog.seq);
 const questionCount = async (bankId: string) => (await db().select({ n: count() }).from(catQuestions).where(eq(catQuestions.bankId, bankId)))[0]!.n;
 const stored = async (questionId: string) => (await db().select().from(catQuestions).where(eq(catQuestions.id, questionId)))[0]!;
 
@@ -267,7 +267,7 @@ describe('questions', () => {
     expect((await status(admin.cookie, 'retired')).json().question.status).toBe('retired');
     expect((await status(admin.cookie, 'active')).statusCode).toBe(409);
 
-    const trail = await db().select().from(auditLog).where(eq(auditLog.targetId, question.id));
+    const trail = await db().select().from(auditLog).where(eq(auditLog.targetId, question.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(trail.map((entry) => entry.action).sort()).toEqual(
       ['cat.question.create', 'cat.question.status', 'cat.question.status', 'cat.question.update', 'cat.question.status', 'cat.question.status', 'cat.question.status'].sort(),
     );

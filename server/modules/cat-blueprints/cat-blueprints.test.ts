@@ -92,7 +92,7 @@ describe('creating', () => {
       passRules: SKD_PASS_RULES,
     });
     expect(blueprint.sections[2].banks).toEqual([{ id: skdBanks.tkp, name: 'Bank Nasional TKP', national: true }]);
-    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.blueprint.create'), eq(auditLog.targetId, blueprint.id)));
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.blueprint.create'), eq(auditLog.targetId, blueprint.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit!.summary).toMatchObject({ after: { stageKey: 'skd', durationMinutes: 100, sections: [{ subtest: 'TWK', count: 30 }, { subtest: 'TIU' }, { subtest: 'TKP' }] } });
 
     const again = await call(admin, 'POST', blueprintsOf(selection.id), { stageKey: 'skd', name: 'SKD kedua', preset: 'skd', sections: skdSections() });
@@ -183,7 +183,7 @@ describe('editing and deleting', () => {
     const edited = await call(admin, 'PUT', url, body);
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().blueprint).toMatchObject({ name: 'SKD diubah', durationMinutes: 110 });
-    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.blueprint.update'), eq(auditLog.targetId, blueprint.id)));
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.blueprint.update'), eq(auditLog.targetId, blueprint.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit!.summary).toMatchObject({ before: { durationMinutes: 100 }, after: { durationMinutes: 110 } });
 
     // A scheduled session in the future does not lock it…
@@ -231,7 +231,7 @@ describe('editing and deleting', () => {
     const blueprint = await createBlueprintRow(db(), selection, { sections: skdSections() });
     expect((await call(panitia, 'DELETE', `${blueprintsOf(selection.id)}/${blueprint.id}`)).statusCode).toBe(204);
     expect(await blueprintCount(selection.id)).toBe(0);
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.blueprint.delete'), eq(auditLog.targetId, blueprint.id)))).toHaveLength(1);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.blueprint.delete'), eq(auditLog.targetId, blueprint.id))).orderBy(auditLog.chain, auditLog.seq)).toHaveLength(1);
   });
 });
 

@@ -241,7 +241,7 @@ describe('export', () => {
 
     const planner = await sheets(admin.cookie);
     expect(planner.workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ringkasan', 'Per Subtes', 'Distribusi Nilai', 'Analisis Butir']);
-    const exports = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.report.export'), eq(auditLog.targetId, blueprint.id)));
+    const exports = await db().select().from(auditLog).where(and(eq(auditLog.action, 'cat.report.export'), eq(auditLog.targetId, blueprint.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(exports.map((entry) => entry.actorId)).toContain(admin.id);
   });
 });

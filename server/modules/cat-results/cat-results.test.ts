@@ -31,7 +31,7 @@ describe('CAT result correction', () => {
     expect(result.original).toMatchObject({ scores: { TWK: 60, TIU: 90, TKP: 170 }, total: 320, passed: false, resultHash: 'y'.repeat(64) });
     expect(result.resultHash).toMatch(/^[0-9a-f]{64}$/);
     expect(result.resultHash).not.toBe('y'.repeat(64));
-    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, attemptId));
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, attemptId)).orderBy(auditLog.chain, auditLog.seq);
     expect(audit.map((a) => a.action)).toEqual(['cat.result.correct']);
     expect(audit[0]!.agencyId).toBe(setup.agency.id);
     expect(JSON.stringify(audit[0])).toContain('dianulir');

@@ -39,7 +39,8 @@ const audits = (action: string, targetId?: string) =>
   db()
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), targetId ? eq(auditLog.targetId, targetId) : undefined));
+    .where(and(eq(auditLog.action, action), targetId ? eq(auditLog.targetId, targetId) : undefined))
+    .orderBy(auditLog.chain, auditLog.seq);
 const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
 const attemptsOf = (blueprintId: string) => db().select().from(catAttempts).where(eq(catAttempts.blueprintId, blueprintId));

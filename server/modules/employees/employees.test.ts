@@ -31,7 +31,7 @@ afterAll(() => ctx.close());
 const db = () => ctx.database.db;
 const api = (cookie: string, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
   request(ctx, cookie, { method, url: `/api/agencies/${agencyId}${path}`, ...(payload ? { payload } : {}) });
-const auditsOf = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+const auditsOf = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId))).orderBy(auditLog.chain, auditLog.seq);
 const rolesOf = async (accountId: string) =>
   (await db().select({ role: accountRoles.role }).from(accountRoles).where(and(eq(accountRoles.accountId, accountId), eq(accountRoles.agencyId, agencyId)))).map((r) => r.role).sort();
 const body = (overrides: Record<string, unknown> = {}) => ({

@@ -62,7 +62,7 @@ describe('periods', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json().period).toMatchObject({ name: 'Triwulan II 2026', startsOn: '2026-04-01', endsOn: '2026-06-30', status: 'open', organisationRating: null, publicThreshold: 76.61 });
     expect((await api(admin.cookie, 'POST', '/periods', { kind: 'triwulan', year: 2026, quarter: 2 })).statusCode).toBe(409);
-    const trail = await db().select().from(auditLog).where(eq(auditLog.targetId, created.json().period.id));
+    const trail = await db().select().from(auditLog).where(eq(auditLog.targetId, created.json().period.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(trail.map((e) => e.action)).toEqual(['evaluation.period.create']);
   });
 
@@ -170,7 +170,7 @@ describe('the plan and the rating', () => {
     }
     const [after] = await db().select().from(evaluationPlans).where(eq(evaluationPlans.id, plan.id));
     expect(after!.predikat).toBeNull();
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.targetId, plan.id), eq(auditLog.action, 'evaluation.plan.rate')))).toEqual([]);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.targetId, plan.id), eq(auditLog.action, 'evaluation.plan.rate'))).orderBy(auditLog.chain, auditLog.seq)).toEqual([]);
   });
 
   it('rates through the matrix, asks for a note when departing from the suggestion, and refuses an unagreed plan — 200/400/409', async () => {
@@ -268,7 +268,7 @@ describe('distribution and finalisation', () => {
     expect(refused.json().error.message).toContain('Predikat Baik atau Sangat Baik diberikan kepada 3 dari 3 pegawai');
     const [unchanged] = await db().select().from(evaluationPeriods).where(eq(evaluationPeriods.id, period.id));
     expect(unchanged).toMatchObject({ status: 'open', finalisedAt: null });
-    expect(await db().select().from(auditLog).where(and(eq(auditLog.targetId, period.id), eq(auditLog.action, 'evaluation.period.finalise')))).toEqual([]);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.targetId, period.id), eq(auditLog.action, 'evaluation.period.finalise'))).orderBy(auditLog.chain, auditLog.seq)).toEqual([]);
 
     await api(boss.cookie, 'PUT', `/plans/${plans[2]!.plan.id}/rating`, ratingOf(plans[2]!.items.map((i) => i.item), 'di_bawah'));
     const finalised = await api(admin.cookie, 'POST', `/periods/${period.id}/finalise`);

@@ -78,7 +78,7 @@ describe('formasi import and export', () => {
     const [row] = await rowsOf(selection.id);
     expect(row).toMatchObject({ status: 'published', count: 2 });
     await upload(selection.id, await sheet([[1, 'DISDIK', 'GURU', '', 5, '', 'S1', '', '', '']]));
-    const [correction] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'formasi.correct'), eq(auditLog.targetId, row!.id)));
+    const [correction] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'formasi.correct'), eq(auditLog.targetId, row!.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(correction?.summary).toMatchObject({ before: { count: 2 }, after: { count: 5 }, details: { via: 'import' } });
   });
 

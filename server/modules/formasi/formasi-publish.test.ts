@@ -53,13 +53,13 @@ describe('publishing a selection’s formasi (called by the selections module)',
     expect(published).toBe(2);
     const rows = await ctx.database.db.select().from(formasi).where(eq(formasi.selectionId, selectionId));
     expect(rows.every((row) => row.status === 'published' && row.publishedAt instanceof Date)).toBe(true);
-    const audits = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, selectionId));
+    const audits = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, selectionId)).orderBy(auditLog.chain, auditLog.seq);
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'formasi.publish', actorId, summary: { after: { formasi: 2, places: 5 } } });
 
     // Publishing again finds nothing new to publish and writes no second record.
     expect(await ctx.database.db.transaction((tx) => publishSelectionFormasi(tx, { agencyId, selectionId, actorId }))).toBe(0);
-    expect(await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, selectionId))).toHaveLength(1);
+    expect(await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, selectionId)).orderBy(auditLog.chain, auditLog.seq)).toHaveLength(1);
   });
 
   it('does not publish a selection of another agency', async () => {

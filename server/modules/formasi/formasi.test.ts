@@ -30,7 +30,7 @@ const db = () => ctx.database.db;
 const base = (selectionId: string, agency = agencyId) => `/api/agencies/${agency}/selections/${selectionId}/formasi`;
 const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => request(ctx, cookie, { method, url, ...(payload ? { payload } : {}) });
 const rowsOf = (selectionId: string) => db().select().from(formasi).where(eq(formasi.selectionId, selectionId));
-const audits = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+const audits = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId))).orderBy(auditLog.chain, auditLog.seq);
 
 const requirements = {
   qualifications: [

@@ -62,7 +62,7 @@ describe('ABK import', () => {
     const analysis = (await request(ctx, admin, { method: 'GET', url: `/api/agencies/${agencyId}/abk/positions/${guru!.id}` })).json();
     // 720 × 135 + 1.200,5 × 30 = 97.200 + 36.015 = 133.215 menit ÷ 75.000 = 1,7762 → 2; 3 − 1 pensiun = 2 tersisa
     expect(analysis.calculation).toMatchObject({ workloadMinutes: 133_215, roundedNeed: 2, shortfall: 0, proposedFormasi: 0 });
-    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'abk.import'), eq(auditLog.agencyId, agencyId)));
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'abk.import'), eq(auditLog.agencyId, agencyId))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit?.summary).toMatchObject({ after: { units: { created: 2 } } });
   });
 

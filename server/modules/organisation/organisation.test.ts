@@ -27,7 +27,7 @@ afterAll(() => ctx.close());
 const db = () => ctx.database.db;
 const api = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: object) =>
   request(ctx, cookie, { method, url: `/api/agencies/${agencyId}${path}`, ...(payload ? { payload } : {}) });
-const auditsOf = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+const auditsOf = (action: string, targetId: string) => db().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId))).orderBy(auditLog.chain, auditLog.seq);
 
 describe('units', () => {
   it('creates, lists with search and pages, renames and deletes a unit, each change audited — 201/200/204', async () => {

@@ -74,7 +74,7 @@ describe('managing events', () => {
     const published = await request(ctx, admin.cookie, { method: 'POST', url: `${base()}/${event.id}/publish` });
     expect(published.json().event.status).toBe('published');
     expect((await request(ctx, admin.cookie, { method: 'POST', url: `${base()}/${event.id}/publish` })).statusCode).toBe(409);
-    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, event.id));
+    const trail = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, event.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(trail.map((e) => e.action)).toEqual(['outreach.create', 'outreach.publish']);
 
     const listed = (await ctx.app.inject({ method: 'GET', url: `/api/public/outreach-events?agencyId=${agencyId}&audience=umum` })).json();
@@ -351,7 +351,7 @@ describe('check-in at the door', () => {
       total: { registered: 2, attended: 1 },
     });
     expect((await ctx.app.inject({ method: 'GET', url: `/api/public/outreach-events/${event.id}` })).json().event.counts).toMatchObject({ registered: 2, attended: 1 });
-    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'outreach.check_in'), eq(auditLog.targetId, student.ticket.id)));
+    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'outreach.check_in'), eq(auditLog.targetId, student.ticket.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit).toHaveLength(1);
 
     const twice = await checkIn(event.id, student.ticket.checkinCode!.toLowerCase());

@@ -80,7 +80,7 @@ async function scoredSetup(settings: object = {}) {
   return { ...round, componentId, ids, ofA, ofB };
 }
 
-const audits = (action: string) => ctx.database.db.select().from(auditLog).where(and(eq(auditLog.agencyId, agencyId), eq(auditLog.action, action)));
+const audits = (action: string) => ctx.database.db.select().from(auditLog).where(and(eq(auditLog.agencyId, agencyId), eq(auditLog.action, action))).orderBy(auditLog.chain, auditLog.seq);
 const scoreRows = (componentId: string) => ctx.database.db.select().from(panelScores).where(eq(panelScores.componentId, componentId));
 
 describe('rubric', () => {

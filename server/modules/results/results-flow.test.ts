@@ -98,7 +98,7 @@ describe('objections to the final result', () => {
     const late = await post(budi!.cookie, `${mine(budi!.application.id)}/final-objection`, { ...body, claimedValue: 3.9 });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toMatch(/Masa sanggah hasil akhir sudah berakhir pada .* WIB/);
-    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'final_objection.file'), eq(auditLog.actorId, ani!.account.id)));
+    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'final_objection.file'), eq(auditLog.actorId, ani!.account.id))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit).toHaveLength(1);
   });
 

@@ -101,7 +101,7 @@ describe('preview and publication of the final list', () => {
       expect(notes).toHaveLength(1);
       expect(await ctx.database.db.select().from(outbox).where(eq(outbox.toAddress, person.account.email))).toHaveLength(1);
     }
-    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, round.selection.id), eq(auditLog.action, 'result.akhir.publish')));
+    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, round.selection.id), eq(auditLog.action, 'result.akhir.publish'))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit).toHaveLength(1);
 
     const again = await post(round.panel.cookie, `${base(round)}/publish`);

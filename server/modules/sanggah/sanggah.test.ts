@@ -143,7 +143,7 @@ describe('administrative result', () => {
       const mail = await ctx.database.db.select().from(outbox).where(eq(outbox.toAddress, person.account.email.toLowerCase()));
       expect(mail[0]!.textBody).toContain(person.tms.length ? 'TIDAK MEMENUHI SYARAT' : 'MEMENUHI SYARAT (MS)');
     }
-    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, selection.id), eq(auditLog.action, 'result.administrasi.publish')));
+    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, selection.id), eq(auditLog.action, 'result.administrasi.publish'))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit[0]!.summary).toMatchObject({ after: { resultHash: stage.resultHash, applications: 3, ms: 1, tms: 2 } });
 
     const again = await publish(selection.id);
@@ -206,7 +206,7 @@ describe('objections (sanggah)', () => {
     expect(response.statusCode).toBe(201);
     expect(response.json().result).toMatchObject({ canObject: false, objection: { status: 'diajukan', requirements: [{ key: 'doc:ijazah', label: 'Ijazah' }], answer: null } });
     const [row] = await sanggahOf(applicant.application.id);
-    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id));
+    const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.targetId, row!.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([['sanggah.file', applicant.account.id]]);
 
     for (const cookie of [panel.cookie, observer.cookie]) {
@@ -294,7 +294,7 @@ describe('objections (sanggah)', () => {
     expect(accepted.json().detail).toMatchObject({ sanggah: { status: 'diterima', answeredBy: { name: 'Ketua Panitia' }, application: { status: 'ms' } }, can: { answer: false } });
     const [check] = await ctx.database.db.select().from(verificationChecks).where(and(eq(verificationChecks.applicationId, single!.application.id), eq(verificationChecks.requirementKey, 'doc:ijazah')));
     expect(check).toMatchObject({ result: 'MS', reasonCode: null, reasonText: expect.stringContaining('Semula TMS: Dokumen tidak sesuai') });
-    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, one!.id), eq(auditLog.action, 'sanggah.accept')));
+    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.targetId, one!.id), eq(auditLog.action, 'sanggah.accept'))).orderBy(auditLog.chain, auditLog.seq);
     expect(audit[0]!.summary).toMatchObject({ before: { status: 'diajukan', application: { status: 'tms' } }, after: { status: 'diterima', application: { status: 'ms' } } });
     const view = (await get(single!.cookie, `${applicantUrl(single!.application.id)}/result`)).json().result;
     expect(view).toMatchObject({ administrative: { decision: 'tms' }, currentDecision: 'ms', postObjection: null, reasons: [], objection: { status: 'diterima', answer: 'Ijazah S1 Informatika sesuai kualifikasi.' } });

@@ -63,7 +63,7 @@ describe('programmes', () => {
     expect(byCompetency.json().items.map((p: { id: string }) => p.id)).toEqual([programme.id]);
     const changed = await api(admin, 'PUT', `/programmes/${programme.id}`, programmeBody({ code: 'TI-DASAR', name: 'Teknologi Informasi', competencies: ['Teknologi informasi'], minPostTest: null }));
     expect(changed.json().programme).toMatchObject({ name: 'Teknologi Informasi', minPostTest: null });
-    const audits = await db().select().from(auditLog).where(eq(auditLog.targetId, programme.id));
+    const audits = await db().select().from(auditLog).where(eq(auditLog.targetId, programme.id)).orderBy(auditLog.chain, auditLog.seq);
     expect(audits.map((a) => a.action).sort()).toEqual(['training.programme.create', 'training.programme.update']);
     expect((await api(admin, 'POST', '/programmes', programmeBody({ code: 'TI-DASAR' }))).statusCode).toBe(409);
   });
@@ -272,7 +272,7 @@ describe('a class from enrolment to certificate', () => {
     const [citraRow] = await db().select().from(trainingEnrolments).where(eq(trainingEnrolments.id, citraEnrolment.id));
     expect(citraRow!.certificateNumber).toMatch(/-00002$/);
     expect((await request(ctx, null, { method: 'GET', url: `/api/public/training/certificates/${number}?t=${token}` })).json().certificate.valid).toBe(true);
-    const closes = await db().select().from(auditLog).where(and(eq(auditLog.targetId, session.id), eq(auditLog.action, 'training.session.close')));
+    const closes = await db().select().from(auditLog).where(and(eq(auditLog.targetId, session.id), eq(auditLog.action, 'training.session.close'))).orderBy(auditLog.chain, auditLog.seq);
     expect(closes).toHaveLength(2);
   });
 
