@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { cpuPhase } from '../cpu.js';
 import { openConnection, percentile, type Connection } from '../http-client.js';
@@ -82,6 +83,9 @@ export const catExam: DriverScenario = {
     const answerBegan = performance.now();
     const deadline = answerBegan + duration * 1000;
     const answerCpu = await cpuPhase(pool, serverPids);
+    // The load generator's own event-loop delay: a late timer or a response read late adds to the latencies it measures.
+    const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
+    generatorLoop.enable();
     let burst = new Set<Vu>();
     const burstTimer = setInterval(() => {
       burst = new Set(vus.filter(() => Math.random() < 0.1));
@@ -127,6 +131,7 @@ export const catExam: DriverScenario = {
     }
     await Promise.all(vus.map((vu) => answer(vu)));
     clearInterval(burstTimer);
+    generatorLoop.disable();
     const answerCores = await answerCpu();
     const answerLoad = os.loadavg()[0]!;
     for (const vu of vus) vu.connection.close();
@@ -172,6 +177,8 @@ export const catExam: DriverScenario = {
         answer_postgres_cores: answerCores.postgres_cores,
         answer_generator_cores: answerCores.generator_cores,
         answer_load: Number(answerLoad.toFixed(1)),
+        generator_loop_p99_ms: Number((generatorLoop.percentile(99) / 1e6).toFixed(1)),
+        generator_loop_max_ms: Number((generatorLoop.max / 1e6).toFixed(1)),
       },
     };
   },
