@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../server.js';
+import { freePort } from '../../server/test-support/free-port.js';
 import type { BatchScenario } from '../types.js';
 
 /** Seconds from process start until /api/health answers, for a given data folder. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test-support/app.js';
 import { createCatSetup, SESSION_PIN } from '../../test-support/cat-factory.js';
+import { freePort } from '../../test-support/free-port.js';
 
 /**
  * A real crash: the server process is killed with SIGKILL in the middle of an exam and started
@@ -28,12 +29,17 @@ describe.skipIf(!url)('kill -9 during an exam', () => {
     const databaseUrl = `${url}${url!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${ctx.database.schema}`)}`;
     const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rk-crash-')), SESSION_SECRET: ctx.config.sessionSecret, SEED_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // The end of what the server wrote to stderr, to say why it stopped.
+    let stderr = '';
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
     });
     // Generous: on a loaded machine tsx and the migrations take a while before the server listens.
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      if (proc.exitCode !== null) throw new Error(`server berhenti sebelum siap (kode keluar ${proc.exitCode})`);
+      if (proc.exitCode !== null) throw new Error(`server berhenti sebelum siap (kode keluar ${proc.exitCode}):\n${stderr}`);
       if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return proc;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -44,7 +50,8 @@ describe.skipIf(!url)('kill -9 during an exam', () => {
   it('keeps every acknowledged answer and the same end time after SIGKILL and restart', async () => {
     const setup = await createCatSetup(ctx, { participants: 1, perSubtest: 4 });
     const person = setup.people[0]!;
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    // A port the system says is free (a random one could be taken: RabbitMQ listens on 25672 on the CI machine).
+    const port = await freePort();
     child = await startServer(port);
     const base = `http://127.0.0.1:${port}`;
     const call = (method: string, route: string, cookie: string, body?: unknown) =>
