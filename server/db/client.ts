@@ -88,14 +88,10 @@ export class SerialClient extends pg.Client {
     const run = () => query.apply(this, args) as Promise<unknown>;
     const result = this.running === 0 ? run() : this.tail.then(run, run);
     this.running += 1;
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tail = settled;
-    void settled.then(() => {
+    const done = () => {
       this.running -= 1;
-    });
+    };
+    this.tail = result.then(done, done);
     return result as never;
   }
 }
