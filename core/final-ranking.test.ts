@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFinalRanking, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
+import { alignedWith, computeFinalRanking, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
 import { INTEGRATION_PRESET } from './integration.js';
 import { CPNS_PIPELINE, JPT_PIPELINE, type PipelineStage } from './pipeline.js';
 import { RANKING_PRESET } from './ranking.js';
@@ -176,6 +176,26 @@ describe('computeFinalRanking — CPNS from SKD to the final list', () => {
     const backward = computeFinalRanking(cpnsInput([...people].reverse()));
     expect(backward.lines).toEqual(forward.lines);
     expect(forward.lines.filter((l) => l.status === 'lulus')).toHaveLength(2);
+  });
+});
+
+describe('alignedWith — each candidate\'s entry, walked side by side or looked up', () => {
+  const candidates = (ids: string[]) => ids.map((id) => ({ applicationId: id, registrationNumber: id, name: id, formasiId: 'F1', birthDate: '1998-01-01', ipk: null, disqualified: false }));
+  const lookedUp = (ids: string[], byId: Map<string, number>) => ids.map((id) => byId.get(id));
+
+  it('gives what a look-up gives, whether the entries were added by id or not', () => {
+    const ids = ['a', 'b', 'b', 'd', 'f', 'g'];
+    const entries: Array<[string, number]> = [['0', 0], ['b', 2], ['c', 3], ['d', 4], ['g', 7], ['h', 8]];
+    for (const order of [entries, [...entries].reverse(), [entries[1]!, entries[0]!, ...entries.slice(2)]]) {
+      const byId = new Map(order);
+      expect(alignedWith(candidates(ids), byId)).toEqual(lookedUp(ids, byId));
+    }
+    expect(alignedWith(candidates(ids), new Map(entries))).toEqual([undefined, 2, 2, 4, undefined, 7]);
+  });
+
+  it('handles no candidates and no entries', () => {
+    expect(alignedWith(candidates([]), new Map([['a', 1]]))).toEqual([]);
+    expect(alignedWith(candidates(['a', 'b']), new Map<string, number>())).toEqual([undefined, undefined]);
   });
 });
 

@@ -119,14 +119,35 @@ function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates
       }
       return column;
     }
-    const outcomes = input.panel.get(leaf.key);
-    if (!outcomes) return column;
+    const byId = input.panel.get(leaf.key);
+    if (!byId) return column;
+    const outcomes = alignedWith(candidates, byId);
     for (let i = 0; i < n; i += 1) {
-      const outcome = outcomes.get(candidates[i]!.applicationId);
+      const outcome = outcomes[i];
       if (outcome) record(column, i, outcome.state, outcome.state === 'scored' ? outcome.score : 0, outcome.state === 'scored' ? outcome.max : 0);
     }
     return column;
   });
+}
+
+/**
+ * Each candidate's entry in `byId` (undefined when it has none), aligned with the candidates
+ * (sorted by application id). A Map iterates in the order its entries were added: when that is by
+ * application id too (the server adds them so), the two are walked side by side, comparing ids
+ * rather than hashing each one into a table of tens of thousands; otherwise each is looked up.
+ */
+export function alignedWith<T>(candidates: readonly FinalCandidateInput[], byId: ReadonlyMap<string, T>): Array<T | undefined> {
+  const n = candidates.length;
+  const aligned = new Array<T | undefined>(n).fill(undefined);
+  let i = 0;
+  let previous: string | undefined;
+  for (const [id, value] of byId) {
+    if (previous !== undefined && id <= previous) return candidates.map((c) => byId.get(c.applicationId));
+    previous = id;
+    while (i < n && candidates[i]!.applicationId < id) i += 1;
+    for (let j = i; j < n && candidates[j]!.applicationId === id; j += 1) aligned[j] = value;
+  }
+  return aligned;
 }
 
 /** A candidate's outcome of one leaf in its column: scored (points out of a maximum), absent, or pending (left as it is). */
@@ -155,7 +176,7 @@ function catOutcomesBy(input: FinalRankingInput, candidates: readonly FinalCandi
     let outcomes = byStage.get(stageKey);
     if (!outcomes) {
       const stage = input.cat.get(stageKey);
-      byStage.set(stageKey, (outcomes = stage ? candidates.map((c) => stage.outcomes.get(c.applicationId)) : new Array<undefined>(candidates.length).fill(undefined)));
+      byStage.set(stageKey, (outcomes = stage ? alignedWith(candidates, stage.outcomes) : new Array<undefined>(candidates.length).fill(undefined)));
     }
     return outcomes;
   };
@@ -272,6 +293,14 @@ function compileFor(plan: IntegrationPlan, maxes: Map<string, number>, preset: I
   return compileIntegration({ stages: shape.stages, preset, scoreDecimals: 2 });
 }
 
+/** The candidates by application id: as given when they already are (the server reads them so), else sorted. */
+function sortedById(candidates: readonly FinalCandidateInput[]): readonly FinalCandidateInput[] {
+  for (let i = 1; i < candidates.length; i += 1) {
+    if (candidates[i - 1]!.applicationId > candidates[i]!.applicationId) return [...candidates].sort((a, b) => byText(a.applicationId, b.applicationId));
+  }
+  return candidates;
+}
+
 /** Ranks a round's finalists; deterministic: the same inputs in any order give the same lines. */
 export function computeFinalRanking(input: FinalRankingInput): FinalRankingResult {
   const plan = integrationPlan(input.pipeline);
@@ -285,7 +314,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
     if (leaf.kind === 'cat' && !input.cat.has(leaf.stageKey)) issues.push(`Tahap ${leaf.name} belum memiliki cetak biru CAT.`);
     if (leaf.kind === 'panel' && !input.panelLocked.get(leaf.stageKey)) issues.push(`Nilai panel ${leaf.name} belum dikunci.`);
   }
-  const sorted = [...input.candidates].sort((a, b) => byText(a.applicationId, b.applicationId));
+  const sorted = sortedById(input.candidates);
   const catOf = catOutcomesBy(input, sorted);
   const finalists: Finalists = { candidates: sorted, leaves: leafColumns(input, plan, sorted, catOf), catOf };
   const tieOutcomes = tieBreakStageKey ? catOf(tieBreakStageKey) : [];

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { selectRows, type Db } from '../../db/client.js';
 import { accountRoles, accounts } from '../accounts/accounts.repo.js';
 import { applications } from '../applications/applications.table.js';
 import { formasi } from '../formasi/formasi.table.js';
@@ -36,13 +36,18 @@ export async function candidateRowsOf(db: Db, componentIds: string[]): Promise<C
 
 export type CandidateScoreRow = Pick<CandidateRow, 'componentId' | 'applicationId' | 'absent' | 'score'>;
 
-/** What the final ranking reads of the components' candidates: who was absent and the locked score, not the rest of each row. */
+/**
+ * What the final ranking reads of the components' candidates: who was absent and the locked score,
+ * not the rest of each row; in the order of the primary key (component, application), which the
+ * ranking wants and PostgreSQL reads from the key's index. Raw rows: a round has tens of thousands.
+ */
 export async function candidateScoresOf(db: Db, componentIds: string[]): Promise<CandidateScoreRow[]> {
   if (componentIds.length === 0) return [];
-  return db
-    .select({ componentId: panelCandidates.componentId, applicationId: panelCandidates.applicationId, absent: panelCandidates.absent, score: panelCandidates.score })
-    .from(panelCandidates)
-    .where(inArray(panelCandidates.componentId, componentIds));
+  return selectRows<CandidateScoreRow>(
+    db,
+    sql`SELECT component_id AS "componentId", application_id AS "applicationId", absent, score FROM panel_candidates
+        WHERE component_id = ANY(${sql.param(componentIds)}::uuid[]) ORDER BY component_id, application_id`,
+  );
 }
 
 export type CandidateRef = { agencyId: string; componentId: string; applicationId: string };

@@ -99,7 +99,12 @@ export async function panelStageScores(db: Db, options: { agencyId: string; sele
   const keyOrder = new Map<string, number>();
   keys.forEach((key, i) => keyOrder.set(key, i > 0 && keys[i - 1]!.localeCompare(key) === 0 ? keyOrder.get(keys[i - 1]!)! : i));
   const order = rows.map((row) => keyOrder.get(row.componentKey ?? '')!);
-  const positions = rows.map((_, i) => i).sort((a, b) => order[a]! - order[b]! || (rows[a]!.applicationId < rows[b]!.applicationId ? -1 : rows[a]!.applicationId > rows[b]!.applicationId ? 1 : 0) || a - b);
+  const compare = (a: number, b: number) => order[a]! - order[b]! || (rows[a]!.applicationId < rows[b]!.applicationId ? -1 : rows[a]!.applicationId > rows[b]!.applicationId ? 1 : 0);
+  // Locked scores are read in this order (component, then application id): checked in one pass, sorted only when not.
+  let inOrder = true;
+  for (let i = 1; i < rows.length && inOrder; i += 1) inOrder = compare(i - 1, i) <= 0;
+  if (inOrder) return { locked, rows };
+  const positions = rows.map((_, i) => i).sort((a, b) => compare(a, b) || a - b);
   return { locked, rows: positions.map((i) => rows[i]!) };
 }
 

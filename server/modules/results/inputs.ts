@@ -81,6 +81,9 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     Promise.all(panelStageKeys.map((stageKey) => panelReader(db, { agencyId: round.agencyId, selectionId: round.id, stageKey }))),
   ]);
   const formations = new Map(formasiRows.map((f) => [f.id, { ...f, label: formasiLabel(f) }]));
+  // By application id, the ranking's order: the candidates and their CAT outcomes are handed over in
+  // it, so the ranking neither sorts them again nor looks each outcome up (core/final-ranking alignedWith).
+  candidateRows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const cat = new Map<string, { max: number; outcomes: Map<string, CatOutcome> }>();
   const corrected: RoundInputs['corrected'] = [];
