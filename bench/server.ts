@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../server/test-support/free-port.js';
+import { startServerProcess } from '../server/test-support/server-process.js';
 
 export type BenchServer = {
   /** The first process's address. */
@@ -17,26 +16,9 @@ export type BenchServer = {
   stop(): Promise<void>;
 };
 
-async function launch(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  // BENCH_NODE_ARGS: extra flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server berhenti saat mulai:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error('server tidak siap dalam 120 detik');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, child };
-}
+// BENCH_NODE_ARGS: extra flags for the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+const launch = (env: NodeJS.ProcessEnv) =>
+  startServerProcess({ env, nodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), onOutput: (chunk, stream) => stream === 'stderr' && process.stderr.write(chunk) });
 
 /**
  * Starts the real server (PostgreSQL when DATABASE_URL is set, otherwise the embedded database in
@@ -52,7 +34,6 @@ export async function startServer(options: { processes?: number; env?: Record<st
     ...process.env,
     NODE_ENV: 'production',
     SEED_DEMO: '1',
-    HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     UPLOAD_DIR: path.join(dataDir, 'uploads'),
     SESSION_SECRET: sessionSecret,
@@ -70,12 +51,7 @@ export async function startServer(options: { processes?: number; env?: Record<st
     database: process.env.DATABASE_URL ? 'postgres' : 'embedded',
     sessionSecret,
     stop: async () => {
-      await Promise.all(
-        all.map(({ child }) => {
-          child.kill('SIGTERM');
-          return new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-        }),
-      );
+      await Promise.all(all.map((server) => server.stop()));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,6 @@
 // the server. The web app must already be built (npm run build). Usage:
 //   node --import tsx e2e/run.ts [filter]   — filter keeps journeys whose file or name contains it
 //   (several filters separated by commas keep journeys matching any of them)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../server/test-support/free-port.js';
+import { startServerProcess, type ServerProcess } from '../server/test-support/server-process.js';
 import { JourneyScope, type Journey } from './harness.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,38 +20,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const JOURNEY_TIMEOUT_MS = 180_000;
 // A first start creates the database and tells the demo story (~30 s on an idle machine; more under load).
 const HEALTH_TIMEOUT_MS = 240_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server berhenti sebelum siap (kode keluar ${child.exitCode})`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) {
-        const body = (await response.json()) as { status?: string; database?: string };
-        if (body.status === 'ok') {
-          console.log(`server siap di ${baseUrl} (basis data: ${body.database ?? '?'})`);
-          return;
-        }
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`server tidak menjawab GET /api/health dalam ${HEALTH_TIMEOUT_MS / 1000} detik`);
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 async function loadJourneys(filter: string | undefined): Promise<Array<{ file: string; journey: Journey }>> {
   const files = (await readdir(E2E_DIR)).filter((file) => file.endsWith('.spec.ts')).sort();
@@ -97,32 +65,29 @@ async function main(): Promise<number> {
   const journeys = await loadJourneys(filter);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rekrutmen-e2e-'));
   const logFile = path.join(dataDir, 'server.log');
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
     SEED_DEMO: '1',
-    // Links in emails must point at this server, not the default http://localhost:3000.
-    PUBLIC_URL: baseUrl,
   };
   // Mail stays in the outbox, where the journeys read it.
   delete env.SMTP_URL;
   delete env.REDIS_URL;
-
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Links in emails must point at this server, not the default http://localhost:3000.
+  env.PUBLIC_URL = baseUrl;
   const serverLog = createWriteStream(logFile);
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout?.pipe(serverLog);
-  server.stderr?.pipe(serverLog);
 
   let browser: Browser | undefined;
   let passed = 0;
   let failed = 0;
+  let server: ServerProcess | undefined;
   try {
-    await waitForHealth(baseUrl, server);
+    server = await startServerProcess({ env, port, cwd: ROOT, timeoutMs: HEALTH_TIMEOUT_MS, pollMs: 250, onOutput: (chunk) => serverLog.write(chunk) });
+    const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { database?: string };
+    console.log(`server siap di ${baseUrl} (basis data: ${health.database ?? '?'})`);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -157,7 +122,7 @@ async function main(): Promise<number> {
     console.error(`e2e gagal disiapkan: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await browser?.close().catch(() => undefined);
-    await stopServer(server);
+    await server?.stop();
     serverLog.end();
     if (failed > 0) {
       const log = await readFile(logFile, 'utf8').catch(() => '');

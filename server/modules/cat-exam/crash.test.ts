@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test-support/app.js';
 import { createCatSetup, SESSION_PIN } from '../../test-support/cat-factory.js';
 import { freePort } from '../../test-support/free-port.js';
+import { startServerProcess } from '../../test-support/server-process.js';
 
 /**
  * A real crash: the server process is killed with SIGKILL in the middle of an exam and started
@@ -27,24 +28,12 @@ describe.skipIf(!url)('kill -9 during an exam', () => {
 
   async function startServer(port: number) {
     const databaseUrl = `${url}${url!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${ctx.database.schema}`)}`;
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rk-crash-')), SESSION_SECRET: ctx.config.sessionSecret, SEED_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    // Generous time: on a loaded machine tsx and the migrations take a while before the server listens.
+    const server = await startServerProcess({
+      port,
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rk-crash-')), SESSION_SECRET: ctx.config.sessionSecret, SEED_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
     });
-    // The end of what the server wrote to stderr, to say why it stopped.
-    let stderr = '';
-    proc.stderr!.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-2000);
-    });
-    // Generous: on a loaded machine tsx and the migrations take a while before the server listens.
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-      if (proc.exitCode !== null) throw new Error(`server berhenti sebelum siap (kode keluar ${proc.exitCode}):\n${stderr}`);
-      if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return proc;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    proc.kill('SIGKILL');
-    throw new Error('server tidak siap dalam 120 detik');
+    return server.child;
   }
 
   it('keeps every acknowledged answer and the same end time after SIGKILL and restart', async () => {
