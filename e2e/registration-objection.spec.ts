@@ -434,6 +434,15 @@ export const journeys: Journey[] = [
       const ijazahKey = objectionForm.getByRole('checkbox', { name: 'Ijazah' });
       if (!(await ijazahKey.isChecked())) await ijazahKey.check();
       await objectionForm.getByRole('textbox', { name: /^Alasan sanggah/ }).fill(OBJECTION_REASON);
+      // By keyboard: the confirmation takes the focus; "Periksa lagi" gives it back to the button that opened it.
+      const focused = () => applicant.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '');
+      await objectionForm.getByRole('button', { name: 'Kirim sanggah' }).focus();
+      await applicant.keyboard.press('Enter');
+      await objectionForm.getByRole('group', { name: 'Konfirmasi sanggah' }).waitFor();
+      assert.equal(await focused(), 'Konfirmasi sanggah');
+      await objectionForm.getByRole('button', { name: 'Periksa lagi' }).press('Enter');
+      await objectionForm.getByRole('button', { name: 'Kirim sanggah' }).waitFor();
+      assert.equal(await focused(), 'Kirim sanggah');
       await objectionForm.getByRole('button', { name: 'Kirim sanggah' }).click();
       await objectionForm.getByRole('button', { name: 'Ya, kirim sanggah' }).click();
       const mine = applicant.getByRole('region', { name: 'Sanggah Anda' });

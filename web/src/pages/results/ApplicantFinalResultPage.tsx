@@ -1,9 +1,10 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FINAL_LIST_LABELS, FINAL_OBJECTION_LIMITS } from '../../../../core/final-results';
 import { resultsApi, resultsKeys, type ApplicantFinalResult } from '../../api/results';
 import type { AgencyTimezone } from '../../api/types';
+import { ConfirmPanel, useFocusAfterRender } from '../../components/ConfirmButton';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState, Loading, Notice } from '../../components/Feedback';
 import { SelectField, TextField } from '../../components/Field';
@@ -23,6 +24,8 @@ function OfferCard({ result, timezone }: { result: ApplicantFinalResult; timezon
   const queryClient = useQueryClient();
   const offer = result.offer!;
   const [confirm, setConfirm] = useState<'accept' | 'decline' | null>(null);
+  const ids = useId();
+  const focusAfterRender = useFocusAfterRender();
   const decide = useMutation({
     mutationFn: (accept: boolean) => resultsApi.decideOffer(offer.id, accept),
     onSettled: () => {
@@ -50,27 +53,25 @@ function OfferCard({ result, timezone }: { result: ApplicantFinalResult; timezon
           </p>
           <FormErrors error={decide.error} />
           {confirm ? (
-            <div className="alert alert-info" role="alertdialog" aria-labelledby="konfirmasi-tawaran">
-              <p id="konfirmasi-tawaran">
-                {confirm === 'accept'
-                  ? `Terima formasi ${offer.formasi}? Keputusan ini tidak dapat diubah.`
-                  : 'Tolak tawaran ini? Anda tidak akan ditawari formasi lain pada optimalisasi ini.'}
-              </p>
-              <div className="actions">
-                <button type="button" className={`button${confirm === 'decline' ? ' button-danger' : ''}`} disabled={decide.isPending} onClick={() => decide.mutate(confirm === 'accept')}>
-                  {decide.isPending ? 'Mengirim…' : confirm === 'accept' ? 'Ya, terima' : 'Ya, tolak'}
-                </button>
-                <button type="button" className="button button-secondary" onClick={() => setConfirm(null)}>
-                  Batal
-                </button>
-              </div>
-            </div>
+            <ConfirmPanel
+              groupLabel={confirm === 'accept' ? 'Konfirmasi menerima tawaran' : 'Konfirmasi menolak tawaran'}
+              explanation={confirm === 'accept' ? `Terima formasi ${offer.formasi}? Keputusan ini tidak dapat diubah.` : 'Tolak tawaran ini? Anda tidak akan ditawari formasi lain pada optimalisasi ini.'}
+              confirmLabel={confirm === 'accept' ? 'Ya, terima' : 'Ya, tolak'}
+              pendingLabel="Mengirim…"
+              pending={decide.isPending}
+              danger={confirm === 'decline'}
+              onConfirm={() => decide.mutate(confirm === 'accept')}
+              onCancel={() => {
+                setConfirm(null);
+                focusAfterRender(`${ids}-${confirm}`);
+              }}
+            />
           ) : (
             <div className="actions">
-              <button type="button" className="button" onClick={() => setConfirm('accept')}>
+              <button id={`${ids}-accept`} type="button" className="button" onClick={() => setConfirm('accept')}>
                 Terima tawaran
               </button>
-              <button type="button" className="button button-secondary" onClick={() => setConfirm('decline')}>
+              <button id={`${ids}-decline`} type="button" className="button button-secondary" onClick={() => setConfirm('decline')}>
                 Tolak tawaran
               </button>
             </div>

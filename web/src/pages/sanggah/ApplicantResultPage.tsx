@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SANGGAH_LIMITS } from '../../../../core/sanggah';
 import type { AgencyTimezone } from '../../api/types';
 import { sanggahApi, verificationKeys, type ApplicantResult } from '../../api/verification';
+import { ConfirmPanel, useFocusAfterRender } from '../../components/ConfirmButton';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState, Loading, Notice } from '../../components/Feedback';
 import { FormErrors, fieldError } from '../../components/FormErrors';
@@ -24,6 +25,8 @@ function ObjectionForm({ result, timezone }: { result: ApplicantResult; timezone
   const [reason, setReason] = useState('');
   const [keys, setKeys] = useState<string[]>(result.reasons.length === 1 ? [result.reasons[0]!.key] : []);
   const [confirming, setConfirming] = useState(false);
+  const submitId = useId();
+  const focusAfterRender = useFocusAfterRender();
   const file = useMutation({
     mutationFn: () => sanggahApi.file(result.application.id, { reason: reason.trim(), requirementKeys: keys }),
     onSuccess: (data) => {
@@ -79,19 +82,21 @@ function ObjectionForm({ result, timezone }: { result: ApplicantResult; timezone
           error={fieldError(file.error, 'reason')}
         />
         {confirming ? (
-          <div className="alert alert-info" role="alertdialog" aria-labelledby="konfirmasi-sanggah">
-            <p id="konfirmasi-sanggah">Kirim sanggah sekarang? Sanggah hanya dapat diajukan satu kali dan tidak dapat diubah.</p>
-            <div className="actions">
-              <button type="button" className="button" disabled={file.isPending} onClick={() => file.mutate()}>
-                {file.isPending ? 'Mengirim…' : 'Ya, kirim sanggah'}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-                Periksa lagi
-              </button>
-            </div>
-          </div>
+          <ConfirmPanel
+            groupLabel="Konfirmasi sanggah"
+            explanation="Kirim sanggah sekarang? Sanggah hanya dapat diajukan satu kali dan tidak dapat diubah."
+            confirmLabel="Ya, kirim sanggah"
+            pendingLabel="Mengirim…"
+            pending={file.isPending}
+            onConfirm={() => file.mutate()}
+            cancelLabel="Periksa lagi"
+            onCancel={() => {
+              setConfirming(false);
+              focusAfterRender(submitId);
+            }}
+          />
         ) : (
-          <button type="submit" className="button" disabled={!ready}>
+          <button id={submitId} type="submit" className="button" disabled={!ready}>
             Kirim sanggah
           </button>
         )}

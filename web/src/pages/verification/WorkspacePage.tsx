@@ -5,6 +5,7 @@ import { CHECK_NOTE_MAX } from '../../../../core/schemas/verification';
 import { useAgencyDetail } from '../../api/queries';
 import type { Me } from '../../api/types';
 import { verificationApi, verificationKeys, type CheckInput, type Workspace } from '../../api/verification';
+import { ConfirmPanel, useFocusAfterRender } from '../../components/ConfirmButton';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState, Loading, Notice } from '../../components/Feedback';
 import { FormErrors } from '../../components/FormErrors';
@@ -224,6 +225,8 @@ function WorkspaceView({ agencyId, applicationId, me }: { agencyId: string; appl
   const [activeItem, setActiveItem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'ms' | 'tms' | null>(null);
+  const decisionIds = useId();
+  const focusAfterRender = useFocusAfterRender();
   const [toConfirm, setToConfirm] = useState<string[]>([]);
   const [reopenReason, setReopenReason] = useState('');
 
@@ -420,25 +423,28 @@ function WorkspaceView({ agencyId, applicationId, me }: { agencyId: string; appl
                 {dirty.length ? <p className="field-error">Simpan pemeriksaan terlebih dahulu sebelum memutuskan.</p> : null}
                 {ws.can.decide ? (
                   confirming ? (
-                    <div className="alert alert-info" role="alertdialog" aria-labelledby="konfirmasi-keputusan">
-                      <p id="konfirmasi-keputusan">
-                        Catat keputusan <strong>{confirming.toUpperCase()}</strong>? Keputusan dicatat di jejak audit dan hanya dapat dibuka ulang oleh panitia sebelum hasil diumumkan.
-                      </p>
-                      <div className="actions">
-                        <button type="button" className="button" onClick={() => decide.mutate(confirming)} disabled={decide.isPending}>
-                          Ya, putuskan {confirming.toUpperCase()}
-                        </button>
-                        <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
-                          Batal
-                        </button>
-                      </div>
-                    </div>
+                    <ConfirmPanel
+                      groupLabel={`Konfirmasi keputusan ${confirming.toUpperCase()}`}
+                      explanation={
+                        <>
+                          Catat keputusan <strong>{confirming.toUpperCase()}</strong>? Keputusan dicatat di jejak audit dan hanya dapat dibuka ulang oleh panitia sebelum hasil diumumkan.
+                        </>
+                      }
+                      confirmLabel={`Ya, putuskan ${confirming.toUpperCase()}`}
+                      pendingLabel="Menyimpan…"
+                      pending={decide.isPending}
+                      onConfirm={() => decide.mutate(confirming)}
+                      onCancel={() => {
+                        setConfirming(null);
+                        focusAfterRender(`${decisionIds}-${confirming}`);
+                      }}
+                    />
                   ) : (
                     <div className="actions">
-                      <button type="button" className="button" disabled={Boolean(dirty.length) || ws.decision.msIssues.length > 0} onClick={() => setConfirming('ms')}>
+                      <button id={`${decisionIds}-ms`} type="button" className="button" disabled={Boolean(dirty.length) || ws.decision.msIssues.length > 0} onClick={() => setConfirming('ms')}>
                         Putuskan MS
                       </button>
-                      <button type="button" className="button button-danger" disabled={Boolean(dirty.length) || ws.decision.tmsIssues.length > 0} onClick={() => setConfirming('tms')}>
+                      <button id={`${decisionIds}-tms`} type="button" className="button button-danger" disabled={Boolean(dirty.length) || ws.decision.tmsIssues.length > 0} onClick={() => setConfirming('tms')}>
                         Putuskan TMS
                       </button>
                     </div>
