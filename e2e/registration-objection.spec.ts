@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
   DEMO_PASSWORD,
@@ -435,14 +435,16 @@ export const journeys: Journey[] = [
       if (!(await ijazahKey.isChecked())) await ijazahKey.check();
       await objectionForm.getByRole('textbox', { name: /^Alasan sanggah/ }).fill(OBJECTION_REASON);
       // By keyboard: the confirmation takes the focus; "Periksa lagi" gives it back to the button that opened it.
-      const focused = () => applicant.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '');
-      await objectionForm.getByRole('button', { name: 'Kirim sanggah' }).focus();
+      const hasFocus = (locator: Locator) => locator.evaluate((element: { ownerDocument: { activeElement: unknown } }) => element.ownerDocument.activeElement === element);
+      const send = objectionForm.getByRole('button', { name: 'Kirim sanggah' });
+      await send.focus();
       await applicant.keyboard.press('Enter');
-      await objectionForm.getByRole('group', { name: 'Konfirmasi sanggah' }).waitFor();
-      assert.equal(await focused(), 'Konfirmasi sanggah');
+      const confirmation = objectionForm.getByRole('group', { name: 'Konfirmasi sanggah' });
+      await confirmation.waitFor();
+      assert.equal(await hasFocus(confirmation), true, 'konfirmasi sanggah mendapat fokus');
       await objectionForm.getByRole('button', { name: 'Periksa lagi' }).press('Enter');
-      await objectionForm.getByRole('button', { name: 'Kirim sanggah' }).waitFor();
-      assert.equal(await focused(), 'Kirim sanggah');
+      await send.waitFor();
+      assert.equal(await hasFocus(send), true, 'fokus kembali ke tombol Kirim sanggah');
       await objectionForm.getByRole('button', { name: 'Kirim sanggah' }).click();
       await objectionForm.getByRole('button', { name: 'Ya, kirim sanggah' }).click();
       const mine = applicant.getByRole('region', { name: 'Sanggah Anda' });
