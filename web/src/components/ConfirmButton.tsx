@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { FormErrors } from './FormErrors';
 
 /**
@@ -75,22 +75,12 @@ export function ConfirmButton({
   triggerClassName = 'button',
   disabled = false,
   ...panel
-}: {
+}: Omit<ComponentProps<typeof ConfirmPanel>, 'onCancel' | 'cancelLabel'> & {
   label: ReactNode;
-  confirmLabel: string;
-  pendingLabel: string;
-  groupLabel: string;
-  explanation: ReactNode;
-  onConfirm: () => void;
-  pending: boolean;
-  error: unknown;
-  danger?: boolean;
   /** The first button's look, e.g. 'button button-danger' when the action itself deletes. */
   triggerClassName?: string;
   /** The action is not possible yet (the page says why). */
   disabled?: boolean;
-  ready?: boolean;
-  children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const triggerId = useId();
