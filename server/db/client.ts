@@ -133,7 +133,14 @@ export async function selectRows<T>(db: Db, query: SQL): Promise<T[]> {
 /** A LIKE/ILIKE pattern matching text that contains `text` literally (its %, _ and \ escaped). */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type RawClient = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>; query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+type RawClient = {
+  query(config: { name?: string; text: string; values: unknown[]; rowMode?: 'array' }): Promise<{ rows: unknown[] }>;
+  query(text: string, params: unknown[], options?: { rowMode?: 'array' }): Promise<{ rows: unknown[] }>;
+};
+
+/** The driver's client behind `db` (pg Pool or PoolClient, PGlite or its transaction), which Drizzle keeps on its session. */
+const rawClientOf = (db: Db) => (db as unknown as { session: { client: RawClient } }).session.client;
+const isPg = (client: RawClient) => client instanceof pg.Pool || client instanceof pg.Client;
 
 /**
  * Runs one hand-written statement on `db`'s own connection — the pool, or the connection of the
@@ -142,8 +149,19 @@ type RawClient = { query(config: { name: string; text: string; values: unknown[]
  * come with the driver's own types (timestamptz as Date; select `date` columns as text).
  */
 export async function selectPrepared<T>(db: Db, name: string, text: string, params: unknown[]): Promise<T[]> {
-  // Drizzle keeps the driver's client (pg Pool or PoolClient, PGlite or its transaction) on the session.
-  const client = (db as unknown as { session: { client: RawClient } }).session.client;
-  const result = client instanceof pg.Pool || client instanceof pg.Client ? await client.query({ name, text, values: params }) : await client.query(text, params);
+  const client = rawClientOf(db);
+  const result = isPg(client) ? await client.query({ name, text, values: params }) : await client.query(text, params);
   return result.rows as T[];
+}
+
+/**
+ * Runs one hand-written read on `db`'s own connection and gives each row as an array of its
+ * values in the statement's column order: no object per row, for reads of tens of thousands of
+ * rows. Cast what is not text to text in the statement (`::text`): both drivers then hand the
+ * values over as they came, and the caller converts only what it uses.
+ */
+export async function selectArrays<T>(db: Db, text: string, params: unknown[]): Promise<T[][]> {
+  const client = rawClientOf(db);
+  const result = isPg(client) ? await client.query({ text, values: params, rowMode: 'array' }) : await client.query(text, params, { rowMode: 'array' });
+  return result.rows as T[][];
 }

@@ -9,7 +9,7 @@ import { RANKING_PRESET } from '../../../core/ranking.js';
 import type { Database, Db } from '../../db/client.js';
 import { recomputeBlueprintScores } from '../cat-exam/scoring.js';
 import { panelScoresFromSheetsReader, type PanelScoresReader } from './panel-source.js';
-import { catColumns, loadBlueprints, loadCandidatesWithCat, loadCatOutcomes, loadFormations, type CandidateRow, type CandidateWithCatRow, type FormasiRow, type RoundRow } from './results.repo.js';
+import { loadBlueprints, loadCandidatesWithCat, loadCatOutcomes, loadFormations, type CandidateRow, type FormasiRow, type RoundRow } from './results.repo.js';
 
 export type Correction = { applicationId: string; item: string; value: number | string };
 
@@ -71,19 +71,19 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
   // The candidates (with their CAT results) and the panel's scores are read side by side: on the
   // pool each read has its own connection (a round of 50,000 candidates: about 0.4 s and 0.2 s);
   // in a transaction they take turns on its connection.
-  const [{ formasiRows, blueprints, candidateRows }, panelScores] = await Promise.all([
+  const [{ formasiRows, blueprints, candidateRows, attempts }, panelScores] = await Promise.all([
     (async () => {
       const [formasiRows, blueprintRows] = await Promise.all([loadFormations(db, round.id), loadBlueprints(db, round.id)]);
       const blueprints = blueprintRows.filter((blueprint) => catStages.has(blueprint.stage_key));
-      const candidateRows = await loadCandidatesWithCat(db, round.id, options.source === 'recorded' ? blueprints.map((b) => b.id) : []);
-      return { formasiRows, blueprints, candidateRows };
+      const { candidates: candidateRows, attempts } = await loadCandidatesWithCat(db, round.id, options.source === 'recorded' ? blueprints.map((b) => b.id) : []);
+      return { formasiRows, blueprints, candidateRows, attempts };
     })(),
     Promise.all(panelStageKeys.map((stageKey) => panelReader(db, { agencyId: round.agencyId, selectionId: round.id, stageKey }))),
   ]);
   const formations = new Map(formasiRows.map((f) => [f.id, { ...f, label: formasiLabel(f) }]));
-  // By application id, the ranking's order: the candidates and their CAT outcomes are handed over in
-  // it, so the ranking neither sorts them again nor looks each outcome up (core/final-ranking alignedWith).
-  candidateRows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The candidates are read by application id, the ranking's order: they and their CAT outcomes are
+  // handed over in it, so the ranking neither sorts them again nor looks each outcome up
+  // (core/final-ranking alignedWith).
 
   const cat = new Map<string, { max: number; outcomes: Map<string, CatOutcome> }>();
   const corrected: RoundInputs['corrected'] = [];
@@ -108,11 +108,10 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
       }
     } else {
       // The candidate's own id string is the key, so the ranking's look-ups compare one reference, not 36 characters.
-      const column = catColumns(n);
-      for (const row of candidateRows) {
-        const status = row[column.status] as string | null;
-        if (status === null) continue; // no attempt
-        outcomes.set(row.id, catOutcome({ status, total: row[column.total] as number | null, scores: row[column.scores] as Record<string, number> | null, passed: row[column.passed] as boolean | null }));
+      const attemptOf = attempts[n]!;
+      for (let i = 0; i < candidateRows.length; i += 1) {
+        const attempt = attemptOf[i];
+        if (attempt) outcomes.set(candidateRows[i]!.id, catOutcome(attempt));
       }
     }
     cat.set(blueprint.stage_key, { max, outcomes });
@@ -139,10 +138,11 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     items.set(c.item, c.value);
     correctionsOf.set(c.applicationId, items);
   }
-  const candidates = new Map<string, CandidateRow>(candidateRows.map((c) => [c.id, c]));
+  const candidates = new Map<string, CandidateRow>();
   const wantedLevels = new Map([...formations.values()].map((f) => [f.id, levelSet(f.education_levels)]));
   const finalCandidates: FinalCandidateInput[] = [];
-  for (const c of candidateRows as CandidateWithCatRow[]) {
+  for (const c of candidateRows) {
+    candidates.set(c.id, c);
     const formation = formations.get(c.formasi_id);
     if (!formation) continue;
     const fixed = correctionsOf.get(c.id);

@@ -12,6 +12,7 @@ import { stageResults } from '../sanggah/sanggah.table.js';
 import { selections } from '../selections/selections.table.js';
 import { closeFinalObjectionWindow, createFinalRound, publishSkd, scorePraktik, type FinalRound } from './results.fixtures.js';
 import { appointedCandidates } from './results.service.js';
+import { loadCandidatesWithCat } from './results.repo.js';
 import { finalResults, resultDisqualifications } from './results.table.js';
 
 let ctx: TestContext;
@@ -240,5 +241,44 @@ describe('the published list cannot be changed', () => {
     await post(round.panel.cookie, `${base(round)}/publish`);
     await expect(ctx.database.db.update(finalResults).set({ rank: 2 }).where(eq(finalResults.selectionId, round.selection.id))).rejects.toThrow();
     await expect(ctx.database.db.execute(sql`DELETE FROM final_results WHERE selection_id = ${round.selection.id}`)).rejects.toThrow();
+  });
+});
+
+describe('the compact read of a round’s candidates', () => {
+  it('keeps names with the separator, tabs and quotes intact, and tells no attempt, absent and scored apart — on the pool and in a transaction', async () => {
+    const odd = ['Nama\u001fBersekat', 'Tab\tdan "kutip"; \\ garis miring', 'Ñoño 😀'];
+    const round = await createFinalRound(ctx, {
+      people: [
+        { skd: [100, 120, 200], skb: 80, name: odd[0] },
+        { skd: 'absent', name: odd[1], ipk: null },
+        { skd: [90, 110, 190], name: odd[2] }, // no SKB attempt
+      ],
+    });
+    const blueprintIds = [round.blueprints.skd.id, round.blueprints.skb.id];
+    const viaPool = await loadCandidatesWithCat(ctx.database.db, round.selection.id, blueprintIds);
+    const viaTransaction = await ctx.database.db.transaction((tx) => loadCandidatesWithCat(tx, round.selection.id, blueprintIds));
+    expect(viaTransaction).toEqual(viaPool);
+    const { candidates, attempts } = viaPool;
+    const ids = round.people.map((p) => p.application.id);
+    expect(candidates.map((c) => c.id)).toEqual([...ids].sort());
+    const at = (p: number) => candidates.findIndex((c) => c.id === ids[p]);
+    for (const [p, person] of round.people.entries()) {
+      expect(candidates[at(p)]).toEqual({
+        id: person.application.id,
+        account_id: person.account.id,
+        formasi_id: round.formations[0]!.id,
+        registration_number: person.application.registrationNumber,
+        name: odd[p],
+        email: person.account.email,
+        birth_date: '1998-03-14',
+        education: [expect.objectContaining({ level: 'S1', gpa: p === 1 ? null : 3.5 })],
+      });
+    }
+    const [skd, skb] = attempts;
+    expect(skd![at(0)]).toEqual({ status: 'finished', total: 420, scores: { TWK: 100, TIU: 120, TKP: 200 }, passed: true });
+    expect(skd![at(1)]).toEqual({ status: 'absent', total: null, scores: null, passed: null });
+    expect(skb![at(0)]).toMatchObject({ status: 'finished', total: 80, passed: true });
+    expect(skb![at(1)]).toBeNull();
+    expect(skb![at(2)]).toBeNull();
   });
 });
