@@ -126,18 +126,20 @@ function criterionValue(candidate: RankingKey, criterion: TieBreakCriterion): nu
   }
 }
 
+function invalidCandidate(candidate: RankingKey, index: number, problem: string): never {
+  throw new Error(`peserta[${index}] ${candidate.registrationNumber}: ${problem}`);
+}
+
+// Checked for every candidate of a round: no closure made per call.
 function checkCandidate(candidate: RankingKey, index: number): void {
-  const fail = (problem: string): never => {
-    throw new Error(`peserta[${index}] ${candidate.registrationNumber}: ${problem}`);
-  };
-  if (typeof candidate.registrationNumber !== 'string' || candidate.registrationNumber === '') fail('nomor pendaftaran kosong');
-  if (!Number.isFinite(candidate.final)) fail('final bukan angka');
-  if (!Number.isFinite(candidate.skdTotal)) fail('skdTotal bukan angka');
-  if (!Number.isFinite(candidate.tkp)) fail('tkp bukan angka');
-  if (!Number.isFinite(candidate.tiu)) fail('tiu bukan angka');
-  if (!Number.isFinite(candidate.twk)) fail('twk bukan angka');
-  if (candidate.ipk !== null && candidate.ipk !== undefined && !Number.isFinite(candidate.ipk)) fail('ipk bukan angka');
-  if (Number.isNaN(dateNumber(candidate.birthDate))) fail(`tanggal lahir ${candidate.birthDate} bukan YYYY-MM-DD`);
+  if (typeof candidate.registrationNumber !== 'string' || candidate.registrationNumber === '') invalidCandidate(candidate, index, 'nomor pendaftaran kosong');
+  if (!Number.isFinite(candidate.final)) invalidCandidate(candidate, index, 'final bukan angka');
+  if (!Number.isFinite(candidate.skdTotal)) invalidCandidate(candidate, index, 'skdTotal bukan angka');
+  if (!Number.isFinite(candidate.tkp)) invalidCandidate(candidate, index, 'tkp bukan angka');
+  if (!Number.isFinite(candidate.tiu)) invalidCandidate(candidate, index, 'tiu bukan angka');
+  if (!Number.isFinite(candidate.twk)) invalidCandidate(candidate, index, 'twk bukan angka');
+  if (candidate.ipk !== null && candidate.ipk !== undefined && !Number.isFinite(candidate.ipk)) invalidCandidate(candidate, index, 'ipk bukan angka');
+  if (Number.isNaN(dateNumber(candidate.birthDate))) invalidCandidate(candidate, index, `tanggal lahir ${candidate.birthDate} bukan YYYY-MM-DD`);
 }
 
 const KNOWN_CRITERIA: readonly TieBreakCriterion[] = ['skdTotal', 'tkp', 'tiu', 'twk', 'ipk', 'birthDate'];
