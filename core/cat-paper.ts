@@ -8,6 +8,7 @@
  */
 import type { FieldIssue } from './field-issue.js';
 import { seededRandom, shuffled, type SeededRandom } from './seeded-random.js';
+import { byText } from './text-order.js';
 
 export type PaperQuestion = { readonly id: string; readonly optionIds: readonly string[] };
 
@@ -36,7 +37,7 @@ export class PaperPoolError extends Error {
   }
 }
 
-const byId = (a: PaperQuestion, b: PaperQuestion) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: PaperQuestion, b: PaperQuestion) => byText(a.id, b.id);
 
 function sectionLabel(section: PaperSection): string {
   return section.topic ? `${section.subtest} (${section.topic})` : section.subtest;

@@ -12,6 +12,7 @@ import { integrationPlan, planShape, stageTree, type IntegrationPlan, type LeafS
 import { isPlainCatStage, type PipelineStage } from './pipeline.js';
 import { selectForSkb, SKB_PROCEED_PRESET } from './proceed.js';
 import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingCandidate, type RankingPreset, type RankingStatus, type RankingTable } from './ranking.js';
+import { byText } from './text-order.js';
 
 export type CatOutcome = { state: 'scored'; total: number; scores: Readonly<Record<string, number>>; passed: boolean } | { state: 'absent' } | { state: 'pending' };
 export type PanelOutcome = { state: 'scored'; score: number; max: number } | { state: 'absent' } | { state: 'pending' };
@@ -79,8 +80,6 @@ export type FinalRankingResult = {
   /** The CAT stage whose total and subtests give the tie-break data (SKD), if any. */
   tieBreakStageKey: string | null;
 };
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The first weighted CAT stage without components (SKD, PPPK competency): its total and subtests break ties. */
 export function tieBreakStage(pipeline: readonly PipelineStage[]): string | null {

@@ -9,6 +9,7 @@ import type { FieldIssue } from './field-issue.js';
 import { validateStages, INTEGRATION_PRESET, type IntegrationPreset, type Stage } from './integration.js';
 import { isWithinWindow, validatePipeline, type PipelineStage } from './pipeline.js';
 import type { DecidingCriterion, RankingStatus } from './ranking.js';
+import { byText } from './text-order.js';
 
 /** One score the integration reads: a scored stage, or a component of one. */
 export type ScoreLeaf = {
@@ -143,8 +144,6 @@ export function formatScore(score: number | null | undefined): string | null {
   if (score === null || score === undefined || !Number.isFinite(score)) return null;
   return String(score);
 }
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The list in its canonical order: formasi, then rank (unranked last), then registration number. */
 export function sortEntries<T extends Pick<FinalResultEntry, 'formasi' | 'rank' | 'registrationNumber'>>(entries: readonly T[]): T[] {

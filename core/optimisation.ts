@@ -20,6 +20,7 @@
  *   again: declining an offer ends the candidate's part in this optimisation round.
  */
 import { createRankingComparator, type RankingKey, type RankingPreset } from './ranking.js';
+import { byText } from './text-order.js';
 
 export interface OptimisationPreset {
   /** The kind code of general (non-special) formations. */
@@ -102,8 +103,6 @@ export interface NextOffersResult {
   /** Per formation with unfilled places, by id. */
   readonly places: readonly FormationPlaces[];
 }
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function basisFor(formation: OptimisationFormation, candidate: OptimisationCandidate, preset: OptimisationPreset): OfferBasis | null {
   if (formation.agencyId !== candidate.agencyId || formation.positionId !== candidate.positionId || formation.educationId !== candidate.educationId) return null;

@@ -4,6 +4,7 @@
  * broken by TKP, then TIU, then TWK; candidates still tied with the last place all proceed, so a
  * formation can send more than multiplier × count.
  */
+import { byText } from './text-order.js';
 
 export type SkdTieBreak = 'TKP' | 'TIU' | 'TWK';
 
@@ -64,8 +65,6 @@ export interface ProceedResult {
   readonly candidates: readonly ProceedOutcome[];
   readonly formations: readonly ProceedFormationSummary[];
 }
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function firstDifference(a: ProceedCandidate, b: ProceedCandidate, order: readonly SkdTieBreak[]): SkdTieBreak | null {
   return order.find((key) => a.skd[key] !== b.skd[key]) ?? null;

@@ -10,6 +10,7 @@
  * scores) are sorted with a comparator, which reads the typed columns and allocates nothing. The
  * result is columnar too (RankingTable) rather than millions of objects.
  */
+import { byText } from './text-order.js';
 
 export type TieBreakCriterion = 'skdTotal' | 'tkp' | 'tiu' | 'twk' | 'ipk' | 'birthDate';
 /** What separated two neighbours with the same published final score. */
@@ -88,8 +89,6 @@ export interface RankingOptions {
   readonly candidates: readonly RankingCandidate[];
   readonly preset: RankingPreset;
 }
-
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const DIGIT_0 = 48;
 

@@ -4,6 +4,7 @@
  * the order of the input: ranks and sums are computed in integers before the one final division.
  */
 import { add, multiply, ratio, toNumber, toRational } from './exact.js';
+import { byText } from './text-order.js';
 
 export interface StatsPreset {
   /** Below this many pairs a correlation comes with a caution. */
@@ -114,7 +115,7 @@ export function itemAnalysis({ responses, preset }: ItemAnalysisOptions): ItemAn
   const n = responses.length;
   const fraction = toRational(preset.itemGroupFraction);
   const size = Math.min(Math.floor(n / 2), Number((2n * fraction.num * BigInt(n) + fraction.den) / (2n * fraction.den)));
-  const sorted = [...responses].sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...responses].sort((a, b) => b.total - a.total || byText(a.id, b.id));
   const correctIn = (group: readonly ItemResponse[]): number => group.filter((r) => r.correct).length;
   const upper = { size, correct: correctIn(sorted.slice(0, size)) };
   const lower = { size, correct: correctIn(sorted.slice(n - size)) };

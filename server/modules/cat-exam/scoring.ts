@@ -5,6 +5,7 @@ import { compileAttemptScorer, evaluatePass, type CatQuestion } from '../../../c
 import { selectPrepared, type Database } from '../../db/client.js';
 import { recordAuditBatch } from '../audit/audit.service.js';
 import type { LiveHub, LiveScore } from './live.js';
+import { byText } from '../../../core/text-order.js';
 
 const sha256 = (text: string) => hash('sha256', text);
 
@@ -90,7 +91,7 @@ type Graded = { scores: Record<string, number>; total: number; passed: boolean; 
 
 async function loadGrading(database: Database, blueprintId: string): Promise<Grading> {
   const blueprint = await loadBlueprint(database, blueprintId);
-  const questions = (await loadQuestions(database, blueprint.bankIds)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const questions = (await loadQuestions(database, blueprint.bankIds)).sort((a, b) => byText(a.id, b.id));
   return { blueprint, questions, scoreSheet: compileAttemptScorer(questions, presetForBlueprint(blueprint)), writeSheet: canonicalAnswerSheetWriter(questions.map((q) => q.id)) };
 }
 
@@ -155,7 +156,7 @@ export async function recomputeBlueprintScores(database: Database, blueprintId: 
 async function scoreGroup(database: Database, hub: LiveHub, blueprintId: string, attempts: AttemptRow[]): Promise<LiveScore[]> {
   const grading = await loadGrading(database, blueprintId);
   const written: LiveScore[] = [];
-  const sorted = [...attempts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...attempts].sort((a, b) => byText(a.id, b.id));
   const chunks: AttemptRow[][] = [];
   for (let start = 0; start < sorted.length; start += CHUNK) chunks.push(sorted.slice(start, start + CHUNK));
   // A few chunks at once on a server (each on its own connection, while this process grades
