@@ -1,11 +1,11 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { canonicalJson } from '../../../core/canonical.js';
 import { maskName } from '../../../core/registration.js';
 import { formatInZone, isAgencyZone } from '../../../core/time.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { blobPath, getFile } from '../files/files.service.js';
@@ -39,9 +39,7 @@ async function cardData(db: Db, application: typeof applications.$inferSelect) {
     .map((d) => ({ key: d.requirementKey, name: names.get(d.requirementKey) ?? d.requirementKey, sha256: d.sha256, fileId: d.fileId }))
     .sort((a, b) => a.key.localeCompare(b.key));
   // One fingerprint for the whole submission: the same on the card and on the public page.
-  const fingerprint = createHash('sha256')
-    .update(canonicalJson({ registrationNumber: application.registrationNumber, documents: listed.map(({ key, sha256 }) => ({ key, sha256 })) }))
-    .digest('hex');
+  const fingerprint = canonicalSha256({ registrationNumber: application.registrationNumber, documents: listed.map(({ key, sha256 }) => ({ key, sha256 })) });
   const zone = isAgencyZone(target.agency.timezone) ? target.agency.timezone : 'Asia/Jakarta';
   return { application, target, documents: listed, fingerprint, zone, submittedAt: formatInZone(application.submittedAt, zone) };
 }

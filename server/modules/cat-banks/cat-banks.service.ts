@@ -2,14 +2,14 @@
 // images, and the functions other modules use to draw and score questions without ever reading
 // the tables themselves. Every change is audited in its own transaction; the audit summary holds
 // a SHA-256 of the content, never the content (the audit trail is read by observers too).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { catSubtest, questionDuplicateKey, statusChangeProblem, validateQuestion, type QuestionStatus } from '../../../core/cat-bank.js';
 import type { CatQuestion } from '../../../core/cat-scoring.js';
-import { canonicalJson } from '../../../core/canonical.js';
 import type { FieldIssue } from '../../../core/field-issue.js';
 import { QUESTION_IMAGE_MAX_BYTES, type BankBody, type BankAvailability, type QuestionBody, type StatusCounts } from '../../../core/schemas/cat-banks.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import type { Actor } from '../../policy.js';
@@ -35,7 +35,7 @@ export function refuse(issues: readonly FieldIssue[]): never {
 /** SHA-256 of a question's content: what the audit trail records instead of the secret content. */
 export function contentSha256(row: Pick<QuestionRow, 'subtest' | 'topic' | 'stem' | 'imageFileId' | 'options' | 'keyOptionId'>): string {
   const content = { subtest: row.subtest, topic: row.topic, stem: row.stem, imageFileId: row.imageFileId, options: row.options, keyOptionId: row.keyOptionId };
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return canonicalSha256(content);
 }
 
 /** What an audit record says about a question: its place and state, and the hash of its content. */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { canonicalJson } from '../../../core/canonical.js';
 import { isPlainCatStage, type PipelineStage } from '../../../core/pipeline.js';
 import { STAGE_RESULT_NOTES, type StageResultEntry } from '../../../core/schemas/cat-exam.js';
 import { SKB_PROCEED_PRESET, selectForSkb, type ProceedOutcome } from '../../../core/proceed.js';
 import { formatInZone, isAgencyZone } from '../../../core/time.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Config } from '../../config.js';
 import { selectRows, type Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -93,7 +92,7 @@ export async function skdStage(db: Db, { agencyId, selectionId, blueprintId }: {
   return { stageKey: row.stage_key, stageName: stageName(row.pipeline, row.stage_key), isSkd: row.preset === 'skd', publishable, published };
 }
 
-export const skdResultHash = (entries: readonly SkdResultEntry[]) => createHash('sha256').update(canonicalJson(entries)).digest('hex');
+export const skdResultHash = (entries: readonly SkdResultEntry[]) => canonicalSha256(entries);
 
 export type PublishSkdInput = { db: Db; config: Pick<Config, 'uploadDir'>; agencyId: string; selectionId: string; blueprintId: string; actorId: string; now?: Date };
 

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { canonicalJson } from '../../../core/canonical.js';
 import { correctedResult, correctionIssues } from '../../../core/cat-correction.js';
 import { passRuleFor, presetForBlueprint } from '../../../core/cat-exam.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Db } from '../../db/client.js';
 import { notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -59,9 +58,7 @@ export async function correctResult(db: Db, input: CorrectResultInput) {
     if (issues.length) throw validationFailed(Object.fromEntries(issues.map((issue) => [issue.field, issue.message])), 'Nilai koreksi tidak valid.');
     const outcome = correctedResult({ preset, scores: input.scores as Record<string, number>, kind: context!.kind, passRules: passRuleFor(blueprint, context!.kind) });
     const previous = { scores: before.scores, total: before.total, passed: before.passed, passReasons: before.passReasons, resultHash: before.resultHash, scoredAt: before.scoredAt.toISOString() };
-    const resultHash = createHash('sha256')
-      .update(canonicalJson({ attemptId: before.attemptId, registrationNumber: before.registrationNumber, scores: outcome.scores, total: outcome.total, passed: outcome.passed, answerSheetHash: before.answerSheetHash, correctionOf: before.resultHash, reason: input.reason }))
-      .digest('hex');
+    const resultHash = canonicalSha256({ attemptId: before.attemptId, registrationNumber: before.registrationNumber, scores: outcome.scores, total: outcome.total, passed: outcome.passed, answerSheetHash: before.answerSheetHash, correctionOf: before.resultHash, reason: input.reason });
     const [after] = await tx
       .update(catResults)
       .set({ scores: outcome.scores, total: outcome.total, passed: outcome.passed, passReasons: [...outcome.reasons], resultHash, original: before.original ?? previous })

@@ -1,11 +1,11 @@
-import { createHash, createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, asc, count, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { allocate, attemptDurationSeconds, pickSeat, sessionRoomEnd, suggestedNeed } from '../../../core/cat-allocation.js';
 import { buildPaper } from '../../../core/cat-paper.js';
-import { canonicalJson } from '../../../core/canonical.js';
 import type { CatAllocation, CatStage, CatVenue, RoomBody, SessionBody, SessionStatus, SessionUpdateBody, VenueBody } from '../../../core/schemas/cat-sessions.js';
 import { formatInZone, isAgencyZone } from '../../../core/time.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { applications } from '../applications/applications.table.js';
@@ -484,9 +484,7 @@ export async function runAllocation(db: Db, { actorId, agencyId, blueprintId, re
 
     const bySession: Record<string, number> = {};
     for (const p of result.placements) bySession[p.sessionId] = (bySession[p.sessionId] ?? 0) + 1;
-    const placementsSha256 = createHash('sha256')
-      .update(canonicalJson([...result.placements].sort((a, b) => (a.participantId < b.participantId ? -1 : 1)).map((p) => [p.participantId, p.sessionId, p.seat])))
-      .digest('hex');
+    const placementsSha256 = canonicalSha256([...result.placements].sort((a, b) => (a.participantId < b.participantId ? -1 : 1)).map((p) => [p.participantId, p.sessionId, p.seat]));
     await recordAudit(tx, {
       agencyId,
       actorId,

@@ -1,6 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { canonicalJson } from '../../../core/canonical.js';
 import { IKM_ELEMENTS, IKM_PRESET, ikmFromTotals, KREJCIE_MORGAN_PRESET, sampleSufficient, weakElements, type IkmResult } from '../../../core/ikm.js';
 import {
   answersInOrder,
@@ -26,6 +25,7 @@ import {
 import type { CreateIkmSurveyBody, IkmPlanBody, IkmResultView, IkmSubmissionBody, updateIkmPlanBody, updateIkmSurveyBody } from '../../../core/schemas/ikm.js';
 import { calendarDateInZone, isAgencyZone, type AgencyZone } from '../../../core/time.js';
 import type { z } from 'zod';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Config } from '../../config.js';
 import type { Database, Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -543,7 +543,7 @@ function reportFigures(report: PeriodReportView) {
 
 export async function renderPeriodPdf(options: { agencyName: string; zone: AgencyZone; report: PeriodReportView; publishedAt: Date }) {
   const figures = reportFigures(options.report);
-  const resultHash = createHash('sha256').update(canonicalJson(figures)).digest('hex');
+  const resultHash = canonicalSha256(figures);
   const { overall } = options.report;
   const pdf = await renderListPdf({
     agencyName: options.agencyName,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../../core/canonical.js';
 import { formatFieldIssue, type FieldIssue } from '../../../core/field-issue.js';
@@ -15,6 +14,7 @@ import {
   type ScaleLevel,
 } from '../../../core/panel-scoring.js';
 import type { ComponentDetail, ComponentSummary, CreateComponentBody, PanelRound, UpdateComponentBody } from '../../../core/schemas/panel-scores.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -500,7 +500,7 @@ export async function lockComponent(db: Db, { agencyId, componentId, actorId, no
       .set({ status: 'locked', lockedAt: now, lockedBy: actorId, version: state.component.version + 1, updatedAt: now })
       .where(and(eq(panelComponents.id, componentId), eq(panelComponents.status, 'open')))
       .returning();
-    const hash = createHash('sha256').update(canonicalJson(listed)).digest('hex');
+    const hash = canonicalSha256(listed);
     await recordAudit(tx, {
       agencyId,
       actorId,

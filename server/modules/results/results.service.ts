@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
-import { canonicalJson } from '../../../core/canonical.js';
 import { computeFinalRanking, type FinalLine, type FinalRankingResult } from '../../../core/final-ranking.js';
 import { FINAL_LIST_LABELS, FINAL_OBJECTION_DEFAULTS, FINAL_STATUS_LABELS, formatScore, formatUnits, sortEntries, type FinalList, type FinalResultEntry } from '../../../core/final-results.js';
 import { objectionWindow } from '../../../core/pipeline.js';
 import { decidedByText, type DecidingCriterion, type RankingStatus } from '../../../core/ranking.js';
 import { formatInZone, isAgencyZone, type AgencyZone } from '../../../core/time.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Config } from '../../config.js';
 import { selectRows, type Database, type Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -25,7 +25,7 @@ export type RoundRef = { agencyId: string; selectionId: string };
 
 export const zoneOf = (timezone: string | undefined): AgencyZone => (timezone && isAgencyZone(timezone) ? timezone : 'Asia/Jakarta');
 
-export const finalListHash = (entries: readonly FinalResultEntry[]) => createHash('sha256').update(canonicalJson(entries)).digest('hex');
+export const finalListHash = (entries: readonly FinalResultEntry[]) => canonicalSha256(entries);
 
 export async function requireRound(db: Db, ref: RoundRef & { lock?: boolean }): Promise<RoundRow> {
   const round = await loadRound(db, ref);

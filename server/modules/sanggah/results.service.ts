@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../core/canonical.js';
 import { objectionWindow } from '../../../core/pipeline.js';
 import {
   administrativePublicationIssues,
@@ -10,6 +8,7 @@ import {
 } from '../../../core/sanggah.js';
 import { formatInZone, isAgencyZone, type AgencyZone } from '../../../core/time.js';
 import { administrationSettings } from '../../../core/verification.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -27,7 +26,7 @@ export type ResultDeps = { db: Db; config: Pick<Config, 'uploadDir' | 'publicUrl
 
 const zoneOf = (timezone: string): AgencyZone => (isAgencyZone(timezone) ? timezone : 'Asia/Jakarta');
 
-export const resultHash = (entries: readonly ResultEntry[]) => createHash('sha256').update(canonicalJson(entries)).digest('hex');
+export const resultHash = (entries: readonly ResultEntry[]) => canonicalSha256(entries);
 
 async function requireSelection(db: Db, ref: { agencyId: string; selectionId: string }): Promise<ResultSelection> {
   const selection = await loadSelection(db, ref);
