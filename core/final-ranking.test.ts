@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignedWith, computeFinalRanking, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
+import { alignedWith, computeFinalRanking, diplomaLevels, rankingIpk, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
 import { INTEGRATION_PRESET } from './integration.js';
 import { CPNS_PIPELINE, JPT_PIPELINE, type PipelineStage } from './pipeline.js';
 import { RANKING_PRESET } from './ranking.js';
@@ -223,5 +223,29 @@ describe('computeFinalRanking — JPT by its stage weights, three best per post'
       ['d', 4, 'tidak_lulus', 75000],
     ]);
     expect(result.formations[0]).toMatchObject({ count: 1, places: 3 });
+  });
+});
+
+describe('rankingIpk (the IPK that breaks ties)', () => {
+  const s1 = diplomaLevels(['S1']);
+  it('takes the best GPA among the diplomas of a level the formation asks for, whatever the case of the level', () => {
+    expect(rankingIpk([{ level: 'D3', gpa: 3.9 }, { level: 's1', gpa: 3.1 }, { level: 'S1', gpa: 3.4 }], s1)).toBe(3.4);
+    expect(rankingIpk([{ level: 'S1', gpa: 3.2 }, { level: 'S2', gpa: 3.8 }], diplomaLevels(['s1', 'S2']))).toBe(3.8);
+  });
+
+  it('takes the best among all diplomas when none is of such a level', () => {
+    expect(rankingIpk([{ level: 'D3', gpa: 3.9 }, { level: 'S2', gpa: 3.7 }], s1)).toBe(3.9);
+    expect(rankingIpk([{ gpa: 3.3 }], s1)).toBe(3.3);
+  });
+
+  it('is null without a usable GPA: no diplomas, no profile, GPA missing or not a number', () => {
+    expect(rankingIpk([], s1)).toBeNull();
+    expect(rankingIpk(null, s1)).toBeNull();
+    expect(rankingIpk(undefined, s1)).toBeNull();
+    expect(rankingIpk([{ level: 'S1', gpa: null }, { level: 'S1' }, { level: 'S1', gpa: Number.NaN }], s1)).toBeNull();
+  });
+
+  it('does not fall back to other levels when a matching diploma has no GPA', () => {
+    expect(rankingIpk([{ level: 'S1', gpa: null }, { level: 'D3', gpa: 3.9 }], s1)).toBeNull();
   });
 });

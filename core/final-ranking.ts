@@ -30,6 +30,24 @@ export type FinalCandidateInput = {
   disqualified: boolean;
 };
 
+/** A diploma as the applicant's profile holds it (level such as S1, GPA). */
+export type Diploma = { level?: string | null; gpa?: number | null };
+
+/** The diploma levels a formation asks for, in the form rankingIpk compares (upper case). */
+export const diplomaLevels = (levels: readonly string[]): ReadonlySet<string> => new Set(levels.map((level) => level.toUpperCase()));
+
+/**
+ * The IPK that breaks ties after SKD (domain rules §5): the best GPA among the applicant's diplomas
+ * of a level the formation asks for; among all of them when none is of such a level; null when no
+ * diploma has a GPA.
+ */
+export function rankingIpk(education: readonly Diploma[] | null | undefined, wanted: ReadonlySet<string>): number | null {
+  const diplomas = Array.isArray(education) ? education : [];
+  const matching = diplomas.filter((d) => d.level && wanted.has(String(d.level).toUpperCase()));
+  const gpas = (matching.length ? matching : diplomas).map((d) => d.gpa).filter((g): g is number => typeof g === 'number' && Number.isFinite(g));
+  return gpas.length ? Math.max(...gpas) : null;
+}
+
 export type FinalRankingInput = {
   pipeline: readonly PipelineStage[];
   formations: readonly RankingFormationInput[];

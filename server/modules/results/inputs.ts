@@ -2,7 +2,7 @@
 // check, scores recomputed from the raw answer sheets and the assessors' own scores), the panel's scores through the panel
 // module's service, the decisions on record (disqualifications, accepted data corrections).
 import { presetForBlueprint } from '../../../core/cat-exam.js';
-import type { CatOutcome, FinalCandidateInput, FinalRankingInput, PanelOutcome } from '../../../core/final-ranking.js';
+import { diplomaLevels, rankingIpk, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from '../../../core/final-ranking.js';
 import { integrationPlan } from '../../../core/final-results.js';
 import { INTEGRATION_PRESET } from '../../../core/integration.js';
 import { RANKING_PRESET } from '../../../core/ranking.js';
@@ -39,20 +39,6 @@ export type RoundInputs = {
 
 export function formasiLabel(f: Pick<FormasiRow, 'position_name' | 'unit_name' | 'kind'>): string {
   return `${f.position_name} — ${f.unit_name}${f.kind && f.kind !== 'umum' ? ` (${f.kind})` : ''}`;
-}
-
-/** IPK of the diploma the formation asks for: the best GPA among the applicant's diplomas of the formation's level (any level when none matches). */
-export function ipkFor(education: CandidateRow['education'], levels: readonly string[]): number | null {
-  return ipkAmong(education, levelSet(levels));
-}
-
-const levelSet = (levels: readonly string[]) => new Set(levels.map((l) => l.toUpperCase()));
-
-function ipkAmong(education: CandidateRow['education'], wanted: ReadonlySet<string>): number | null {
-  const rows = Array.isArray(education) ? education : [];
-  const matching = rows.filter((r) => r.level && wanted.has(String(r.level).toUpperCase()));
-  const gpas = (matching.length ? matching : rows).map((r) => r.gpa).filter((g): g is number => typeof g === 'number' && Number.isFinite(g));
-  return gpas.length ? Math.max(...gpas) : null;
 }
 
 function catOutcome(row: { status: string; total: number | null; scores: Record<string, number> | null; passed: boolean | null }): CatOutcome {
@@ -139,14 +125,14 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     correctionsOf.set(c.applicationId, items);
   }
   const candidates = new Map<string, CandidateRow>();
-  const wantedLevels = new Map([...formations.values()].map((f) => [f.id, levelSet(f.education_levels)]));
+  const wantedLevels = new Map([...formations.values()].map((f) => [f.id, diplomaLevels(f.education_levels)]));
   const finalCandidates: FinalCandidateInput[] = [];
   for (const c of candidateRows) {
     candidates.set(c.id, c);
     const formation = formations.get(c.formasi_id);
     if (!formation) continue;
     const fixed = correctionsOf.get(c.id);
-    const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : ipkAmong(c.education, wantedLevels.get(formation.id)!);
+    const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : rankingIpk(c.education, wantedLevels.get(formation.id)!);
     const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (c.birth_date ?? '1900-01-01');
     // The formation's own id string: equal to the row's, and compared by reference in the ranking.
     finalCandidates.push({ applicationId: c.id, registrationNumber: c.registration_number, name: c.name, formasiId: formation.id, birthDate, ipk, disqualified: options.disqualified.has(c.id) });
