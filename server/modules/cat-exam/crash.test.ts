@@ -31,6 +31,7 @@ describe.skipIf(!url)('kill -9 during an exam', () => {
     // Generous time: on a loaded machine tsx and the migrations take a while before the server listens.
     const server = await startServerProcess({
       port,
+      timeoutMs: 120_000,
       env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'rk-crash-')), SESSION_SECRET: ctx.config.sessionSecret, SEED_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' },
     });
     return server.child;

@@ -14,6 +14,7 @@ import {
   type ScaleLevel,
 } from '../../../core/panel-scoring.js';
 import type { ComponentDetail, ComponentSummary, CreateComponentBody, PanelRound, UpdateComponentBody } from '../../../core/schemas/panel-scores.js';
+import { byText } from '../../../core/text-order.js';
 import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
@@ -99,7 +100,7 @@ export async function panelStageScores(db: Db, options: { agencyId: string; sele
   const keyOrder = new Map<string, number>();
   keys.forEach((key, i) => keyOrder.set(key, i > 0 && keys[i - 1]!.localeCompare(key) === 0 ? keyOrder.get(keys[i - 1]!)! : i));
   const order = rows.map((row) => keyOrder.get(row.componentKey ?? '')!);
-  const compare = (a: number, b: number) => order[a]! - order[b]! || (rows[a]!.applicationId < rows[b]!.applicationId ? -1 : rows[a]!.applicationId > rows[b]!.applicationId ? 1 : 0);
+  const compare = (a: number, b: number) => order[a]! - order[b]! || byText(rows[a]!.applicationId, rows[b]!.applicationId);
   // Locked scores are read in this order (component, then application id): checked in one pass, sorted only when not.
   let inOrder = true;
   for (let i = 1; i < rows.length && inOrder; i += 1) inOrder = compare(i - 1, i) <= 0;
