@@ -54,7 +54,7 @@ export function ConfirmPanel({
   useEffect(() => group.current?.focus(), []);
   return (
     <div ref={group} tabIndex={-1} className="alert alert-info" role="group" aria-label={groupLabel}>
-      {error !== undefined ? <FormErrors error={error} /> : null}
+      <FormErrors error={error} />
       <p>{explanation}</p>
       {children}
       <div className="actions">
