@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync,
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { count, eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import { createAgencyRow, createTestApp, type TestContext } from '../../test-support/app.js';
 import { makeHugePng, makeJpeg, makePdf, makePng } from './files.fixtures.js';
-import { blobPath, CHECK_IN_MEMORY_BYTES, contentDisposition, hashStream, listTemporaryFiles, MAX_IMAGE_PIXELS, safeFileName, storeContent, storeUpload, sweepTemporaryFiles, type FileKind, type StoredFile } from './files.service.js';
+import { blobPath, CHECK_IN_MEMORY_BYTES, contentDisposition, hashStream, listTemporaryFiles, MAX_IMAGE_PIXELS, safeFileName, storeContent, storeUpload, sweepTemporaryFiles, WRITE_BATCH_BYTES, type FileKind, type StoredFile } from './files.service.js';
 import { files } from './files.table.js';
 import { loadPdfOffThread } from './pdf-check.js';
 
@@ -151,6 +152,17 @@ describe('storing an upload', () => {
       const jpeg = await makeJpeg();
       expect((await refusal(store(jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'foto.jpg', ['jpeg'], maxBytes))).statusCode).toBe(422);
     }
+    expect(await listTemporaryFiles(ctx.config.uploadDir)).toEqual([]);
+  });
+
+  it('writes a large upload arriving in small pieces whole, in order, over several batches', async () => {
+    // Noise does not compress: a PNG of a few MB, sent in 64 KB pieces like a socket's reads.
+    const png = await sharp({ create: { width: 1100, height: 1000, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+    expect(png.length).toBeGreaterThan(2 * WRITE_BATCH_BYTES);
+    const pieces = Array.from({ length: Math.ceil(png.length / 65_536) }, (_, i) => png.subarray(i * 65_536, (i + 1) * 65_536));
+    const stored = await store(Readable.from(pieces), 'pindaian.png', ['png'], 8 * 1024 * 1024);
+    expect(stored).toMatchObject({ sha256: sha(png), sizeBytes: png.length });
+    expect(readFileSync(blobPath(ctx.config.uploadDir, stored.sha256)).equals(png)).toBe(true);
     expect(await listTemporaryFiles(ctx.config.uploadDir)).toEqual([]);
   });
 
