@@ -38,6 +38,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { startOutboxWorker } from './modules/notifications/outbox.worker.js';
 import { publicRoutes } from './modules/public/public.routes.js';
 import { selectionRoutes } from './modules/selections/selections.routes.js';
+import { CachedSessionStore } from './modules/sessions/session-cache.js';
 import { DbSessionStore, RedisSessionStore, type SessionStore } from './modules/sessions/sessions.store.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { verificationRoutes } from './modules/verification/verification.routes.js';
@@ -116,7 +117,8 @@ export async function buildApp({ config, database, redis = null, logStream }: Bu
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  const sessions = redis ? new RedisSessionStore(redis, database, config.sessionSecret) : new DbSessionStore(database, config.sessionSecret);
+  const sessions = new CachedSessionStore(redis ? new RedisSessionStore(redis, database, config.sessionSecret) : new DbSessionStore(database, config.sessionSecret), { ttlMs: config.sessionCacheMs });
+  app.addHook('onClose', async () => sessions.close());
   app.decorate('deps', { config, database, db: database.db, sessions, redis });
   app.decorateRequest('sessionAccount', undefined);
 

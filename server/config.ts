@@ -28,6 +28,8 @@ export type Config = {
   authRateLimitPerMinute: number;
   /** Per-IP limit on public submissions without an account (IKM answers, complaints) and tracking-code look-ups. */
   publicRateLimitPerMinute: number;
+  /** How long a process answers a resolved session from memory (0: never); see CachedSessionStore. */
+  sessionCacheMs: number;
 };
 
 const AGENCY_TIMEZONES = Object.keys(AGENCY_ZONES) as AgencyZone[];
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     authRateLimitPerMinute: integer(env, 'RATE_LIMIT_AUTH_PER_MINUTE', 30, 1, 1_000_000),
     publicRateLimitPerMinute: integer(env, 'RATE_LIMIT_PUBLIC_PER_MINUTE', 10, 1, 1_000_000),
+    sessionCacheMs: integer(env, 'SESSION_CACHE_MS', 2000, 0, 60_000),
   };
 }
 

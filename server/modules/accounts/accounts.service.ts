@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueEmail } from '../notifications/notifications.service.js';
+import { accountChanged } from '../sessions/session-cache.js';
 import type { SessionStore } from '../sessions/sessions.store.js';
 import { accountRoles, accounts, findAccountByEmail, findAccountById, findToken, issueToken, markTokenUsed, type TokenPurpose } from './accounts.repo.js';
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from './login-throttle.js';
@@ -165,7 +166,7 @@ export async function describeInvitation(deps: AccountsDeps, token: string) {
 
 export async function acceptInvitation(deps: AccountsDeps, input: ConfirmResetInput) {
   const passwordHash = await hashPassword(input.password);
-  await deps.db.transaction(async (tx) => {
+  const accountId = await deps.db.transaction(async (tx) => {
     const row = await useToken(tx, input.token, 'invitation', input.sessionAccountId);
     const account = await findAccountById(tx, row.accountId);
     if (!account) throw tokenError('TOKEN_INVALID');
@@ -173,11 +174,14 @@ export async function acceptInvitation(deps: AccountsDeps, input: ConfirmResetIn
     await tx.update(accounts).set({ passwordHash, emailVerifiedAt: account.emailVerifiedAt ?? new Date() }).where(eq(accounts.id, account.id));
     const agencyId = typeof row.meta.agencyId === 'string' ? row.meta.agencyId : null;
     await recordAudit(tx, { agencyId, actorId: account.id, action: 'staff.accept_invitation', targetType: 'account', targetId: account.id });
+    return account.id;
   });
+  accountChanged(accountId);
 }
 
 export async function updateProfile(deps: AccountsDeps, accountId: string, input: { name: string }) {
   await deps.db.update(accounts).set({ name: input.name.trim() }).where(eq(accounts.id, accountId));
+  accountChanged(accountId);
 }
 
 export type ChangePasswordInput = { accountId: string; sessionId: string; currentPassword: string; newPassword: string };

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createTestApp, type TestContext } from '../../test-support/app.js';
+import { CachedSessionStore } from './session-cache.js';
 import { DbSessionStore, RedisSessionStore, type SessionStore } from './sessions.store.js';
 
 /** Both stores behave the same; the Redis one runs where TEST_REDIS_URL is set (CI sets it). */
@@ -18,6 +19,8 @@ afterAll(async () => {
 const stores: Array<[string, () => SessionStore]> = [
   ['database', () => new DbSessionStore(ctx.database, 'rahasia-uji-'.repeat(4))],
   ['redis', () => new RedisSessionStore(redis!, ctx.database, 'rahasia-uji-'.repeat(4), `uji-${ctx.database.schema}:`)],
+  // The cache in front of a store keeps every promise of the store (a revoked session is gone at once).
+  ['cached database', () => new CachedSessionStore(new DbSessionStore(ctx.database, 'rahasia-uji-'.repeat(4)), { ttlMs: 60_000 })],
 ];
 
 for (const [name, make] of stores) {

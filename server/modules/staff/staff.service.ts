@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { accountRoles, accounts, findAccountByEmail, issueToken } from '../accounts/accounts.repo.js';
+import { accountChanged } from '../sessions/session-cache.js';
 import { getAgency } from '../agencies/agencies.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueEmail, notify } from '../notifications/notifications.service.js';
@@ -99,6 +100,7 @@ export async function inviteStaff(deps: StaffDeps, input: InviteStaffInput) {
     await recordAudit(tx, { agencyId: agency.id, actorId: input.actorId, action: 'staff.invite', targetType: 'account', targetId: target.id, after: { email, roles: input.roles } });
     return target.id;
   });
+  accountChanged(accountId);
   return getStaff(deps.db, agency.id, accountId);
 }
 
@@ -114,6 +116,7 @@ export async function setStaffRoles(deps: StaffDeps, input: SetRolesInput) {
     await tx.insert(accountRoles).values(input.roles.map((role) => ({ accountId: input.accountId, role, agencyId: input.agencyId })));
     await recordAudit(tx, { agencyId: input.agencyId, actorId: input.actorId, action: 'staff.set_roles', targetType: 'account', targetId: input.accountId, before: { roles: before.roles }, after: { roles: [...input.roles].sort() } });
   });
+  accountChanged(input.accountId);
   return getStaff(deps.db, input.agencyId, input.accountId);
 }
 
@@ -126,6 +129,7 @@ export async function removeStaff(deps: StaffDeps, input: RemoveStaffInput) {
     await tx.delete(accountRoles).where(and(eq(accountRoles.agencyId, input.agencyId), eq(accountRoles.accountId, input.accountId)));
     await recordAudit(tx, { agencyId: input.agencyId, actorId: input.actorId, action: 'staff.remove', targetType: 'account', targetId: input.accountId, before: { roles: before.roles } });
   });
+  accountChanged(input.accountId);
 }
 
 /** Accounts that hold a role in an agency: used by later modules to address a notification to an agency's staff. */
@@ -141,10 +145,13 @@ export type GrantAgencyRoleOptions = { accountId: string; agencyId: string; role
 
 /**
  * Gives an account a role in an agency when it lacks it (an employee's pegawai, a supervisor's
- * atasan); true when the role was added. The caller audits the change that caused it.
+ * atasan); true when the role was added. The caller audits the change that caused it. Said inside
+ * the caller's transaction: a session resolved before it commits may miss the new role for up to
+ * SESSION_CACHE_MS (a grant, never a removal, so nothing is allowed that should not be).
  */
 export async function grantAgencyRole(tx: Db, options: GrantAgencyRoleOptions): Promise<boolean> {
   const added = await tx.insert(accountRoles).values({ accountId: options.accountId, role: options.role, agencyId: options.agencyId }).onConflictDoNothing().returning({ id: accountRoles.id });
+  if (added.length) accountChanged(options.accountId);
   return added.length > 0;
 }
 
