@@ -64,8 +64,10 @@ export const applySubmit: DriverScenario = {
       [tag, applicants, tokens.map((t) => createHmac('sha256', sessionSecret).update(t).digest('base64url'))],
     );
     const pdf = await makePdf();
-    // Each run its own regency code, so NIKs of earlier runs on the same database do not collide.
-    const regency = String(10 + (Number.parseInt(tag, 16) % 90));
+    // Each run a regency code no earlier run on this database used, so their NIKs do not collide.
+    const used = new Set((await pool.query<{ code: string }>(`SELECT DISTINCT substr(nik, 3, 2) AS code FROM applicant_profiles WHERE nik LIKE '32%'`)).rows.map((r) => r.code));
+    const regency = Array.from({ length: 90 }, (_, i) => String(10 + i)).find((code) => !used.has(code));
+    if (!regency) throw new Error('apply-submit: 90 kode kabupaten sudah terpakai di basis data ini; pakai basis data baru');
     const latencies: number[] = [];
     // Each request's own time, so a slow application shows which step made it slow.
     const steps = { profile: [] as number[], create: [] as number[], upload: [] as number[], submit: [] as number[] };
