@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithSession, createAgencyRow, createTestApp, request, type TestContext } from '../../test-support/app.js';
 import { attachDocumentRow, createFormasiRow, createSelectionRow, profileFor } from '../../test-support/factories.js';
+import { auditLog } from '../audit/audit.table.js';
+import { verifyChain } from '../audit/audit.service.js';
 import { applications } from './applications.table.js';
 
 let ctx: TestContext;
@@ -168,6 +170,26 @@ describe('applications', () => {
     expect((await submit(stranger.cookie, id)).statusCode).toBe(404);
     expect((await request(ctx, stranger.cookie, { method: 'DELETE', url: `/api/applicant/applications/${id}` })).statusCode).toBe(404);
     expect((await ctx.database.db.select().from(applications).where(eq(applications.id, id)))[0]!.status).toBe('draft');
+  });
+
+  it("appends each submission to its agency's audit chain, the agency's very first entry too, also many at once", async () => {
+    // A new agency: its chain has no head yet when the first submission arrives.
+    const own = await createAgencyRow(ctx, 'Instansi Rantai Baru');
+    const selection = await createSelectionRow(ctx, own.id);
+    const formasi = await createFormasiRow(ctx, selection);
+    const applicants = await Promise.all(Array.from({ length: 6 }, () => applicantWithProfile()));
+    const drafts = await Promise.all(applicants.map((a) => readyDraft(a.cookie, formasi.id)));
+    expect((await submit(applicants[0]!.cookie, drafts[0]!)).statusCode).toBe(200);
+    const rest = await Promise.all(drafts.slice(1).map((id, i) => submit(applicants[i + 1]!.cookie, id)));
+    expect(rest.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const entries = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.chain, own.id), eq(auditLog.action, 'application.submit'))).orderBy(auditLog.seq);
+    expect(entries.map((e) => e.targetId).sort()).toEqual([...drafts].sort());
+    expect(entries[0]!.seq).toBe(1);
+    expect(entries[0]!.summary).toMatchObject({ after: { formasiId: formasi.id, documents: expect.arrayContaining([expect.objectContaining({ key: 'ktp' }), expect.objectContaining({ key: 'ijazah' })]) } });
+    expect(await verifyChain(ctx.database.db, own.id)).toMatchObject({ ok: true, entries: 6 });
+    // Same name and birth date: the later ones carry flags, set in the same transaction.
+    const flagged = await ctx.database.db.select({ flags: applications.flags }).from(applications).where(eq(applications.id, drafts[5]!));
+    expect(flagged[0]!.flags.length).toBeGreaterThan(0);
   });
 
   it('flags likely duplicates for the verifier: same phone, and an identical document file', async () => {
