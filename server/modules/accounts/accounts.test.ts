@@ -221,7 +221,10 @@ describe('sessions', () => {
 
   it('updates the profile name', async () => {
     const { cookie } = await accountWithSession(ctx);
+    expect((await request(ctx, cookie, { method: 'GET', url: '/api/auth/me' })).json().account.name).not.toBe('Nama Baru');
     const response = await request(ctx, cookie, { method: 'PATCH', url: '/api/account', payload: { name: 'Nama Baru' } });
     expect(response.json().account.name).toBe('Nama Baru');
+    // The session resolved a moment ago is not answered from memory with the old name.
+    expect((await request(ctx, cookie, { method: 'GET', url: '/api/auth/me' })).json().account.name).toBe('Nama Baru');
   });
 });

@@ -139,7 +139,8 @@ export const CHECK_IN_MEMORY_BYTES = 2 * 1024 * 1024;
 /**
  * The stream's chunks (a socket read each, often 16–64 KB) are written in batches of up to this
  * size: every write is a hand-off to libuv's thread pool, which costs the event loop more than the
- * copy itself (a 300 KB upload was six writes, now one). Memory per upload stays bounded by it.
+ * copy itself (a 300 KB upload was one write per socket read, now one in all). Memory per upload
+ * stays bounded by it.
  */
 export const WRITE_BATCH_BYTES = 1024 * 1024;
 

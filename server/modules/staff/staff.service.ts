@@ -5,10 +5,10 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { accountRoles, accounts, findAccountByEmail, issueToken } from '../accounts/accounts.repo.js';
-import { accountChanged } from '../sessions/session-cache.js';
 import { getAgency } from '../agencies/agencies.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueEmail, notify } from '../notifications/notifications.service.js';
+import { accountChanged } from '../sessions/session-cache.js';
 
 export type StaffDeps = { db: Db; config: Config };
 

@@ -68,6 +68,15 @@ describe('staff invitations', () => {
     expect(self.statusCode).toBe(409);
   });
 
+  it("shows a signed-in member's changed roles on their very next request (the session cache forgets them)", async () => {
+    const member = await accountWithSession(ctx, { roles: [{ role: 'verifikator', agencyId }] });
+    const roles = async () => (await request(ctx, member.cookie, { method: 'GET', url: '/api/auth/me' })).json().account.roles.map((r: { role: string }) => r.role);
+    expect(await roles()).toEqual(['verifikator']);
+    expect(await roles()).toEqual(['verifikator']);
+    await request(ctx, admin.cookie, { method: 'PUT', url: `/api/agencies/${agencyId}/staff/${member.account.id}/roles`, payload: { roles: ['panitia'] } });
+    expect(await roles()).toEqual(['panitia']);
+  });
+
   it('removes a staff member: their roles here are gone at once, and they cannot remove themselves', async () => {
     const member = await accountWithSession(ctx, { roles: [{ role: 'verifikator', agencyId }] });
     expect((await request(ctx, member.cookie, { method: 'GET', url: `/api/agencies/${agencyId}` })).statusCode).toBe(200);
