@@ -1,3 +1,5 @@
+import { byText } from './text-order.js';
+
 /**
  * Canonical JSON: object keys sorted, no whitespace, Dates as ISO strings, undefined members dropped.
  * Hashes over records (audit entries, result lists) are computed over this form, so anyone can
@@ -10,7 +12,7 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, member]) => member !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => byText(a, b));
     return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: angka tidak hingga tidak dapat diserialisasi');

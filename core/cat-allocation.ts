@@ -13,6 +13,7 @@
  * Participants with a chosen venue are placed first (they have fewer options), then everyone else;
  * larger formation groups before smaller; within a group, by registration number.
  */
+import { byText } from './text-order.js';
 
 export type AllocationSession = {
   readonly id: string;
@@ -54,8 +55,6 @@ export type AllocateOptions = {
   readonly participants: readonly AllocationParticipant[];
 };
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 type SessionState = { session: AllocationSession; free: number[]; formasi: Set<string> };
 
 function freeSeats(session: AllocationSession): number[] {
@@ -75,13 +74,13 @@ function groupsOf(participants: readonly AllocationParticipant[]): Group[] {
     if (!group) groups.set(key, (group = { venueId: p.venueId, formasiId: p.formasiId, members: [] }));
     group.members.push(p);
   }
-  for (const group of groups.values()) group.members.sort((a, b) => compareText(a.registrationNumber, b.registrationNumber) || compareText(a.id, b.id));
+  for (const group of groups.values()) group.members.sort((a, b) => byText(a.registrationNumber, b.registrationNumber) || byText(a.id, b.id));
   return [...groups.values()].sort(
     (a, b) =>
       Number(a.venueId === null) - Number(b.venueId === null) ||
       b.members.length - a.members.length ||
-      compareText(a.venueId ?? '', b.venueId ?? '') ||
-      compareText(a.formasiId, b.formasiId),
+      byText(a.venueId ?? '', b.venueId ?? '') ||
+      byText(a.formasiId, b.formasiId),
   );
 }
 
@@ -92,7 +91,7 @@ function groupsOf(participants: readonly AllocationParticipant[]): Group[] {
  */
 function chooseSession(candidates: SessionState[], formasiId: string, size: number): SessionState | undefined {
   const open = candidates.filter((s) => s.free.length > 0);
-  const byTime = (a: SessionState, b: SessionState) => a.session.startsAt - b.session.startsAt || compareText(a.session.id, b.session.id);
+  const byTime = (a: SessionState, b: SessionState) => a.session.startsAt - b.session.startsAt || byText(a.session.id, b.session.id);
   const fitting = open.filter((s) => s.free.length >= size);
   if (fitting.length) {
     return fitting.sort((a, b) => Number(b.formasi.has(formasiId)) - Number(a.formasi.has(formasiId)) || a.free.length - b.free.length || byTime(a, b))[0];
@@ -102,7 +101,7 @@ function chooseSession(candidates: SessionState[], formasiId: string, size: numb
 
 export function allocate({ sessions, participants }: AllocateOptions): AllocationResult {
   const states: SessionState[] = [...sessions]
-    .sort((a, b) => a.startsAt - b.startsAt || compareText(a.id, b.id))
+    .sort((a, b) => a.startsAt - b.startsAt || byText(a.id, b.id))
     .map((session) => ({ session, free: freeSeats(session), formasi: new Set(session.occupants.map((o) => o.formasiId)) }));
   const placements: Placement[] = [];
   const unplaced: AllocationParticipant[] = [];
@@ -126,8 +125,8 @@ export function allocate({ sessions, participants }: AllocateOptions): Allocatio
   }
   return {
     placements,
-    unplaced: unplaced.map((p) => p.registrationNumber).sort(compareText),
-    shortfalls: [...missing].map(([venueId, n]) => ({ venueId, participants: n })).sort((a, b) => compareText(a.venueId ?? '', b.venueId ?? '')),
+    unplaced: unplaced.map((p) => p.registrationNumber).sort(byText),
+    shortfalls: [...missing].map(([venueId, n]) => ({ venueId, participants: n })).sort((a, b) => byText(a.venueId ?? '', b.venueId ?? '')),
   };
 }
 

@@ -1,6 +1,7 @@
-import { hash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gt } from 'drizzle-orm';
 import { canonicalJson } from '../../../core/canonical.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import { selectPrepared, type Db } from '../../db/client.js';
 import { uuidv7 } from '../../db/uuid7.js';
 import { accounts } from '../accounts/accounts.table.js';
@@ -26,7 +27,7 @@ type HashedFields = Omit<AuditRecord, 'id' | 'hash'>;
 
 /** The hash of an entry: SHA-256 over the canonical JSON of every field but its id and its own hash. */
 export function hashEntry(fields: HashedFields): string {
-  const payload = canonicalJson({
+  return canonicalSha256({
     chain: fields.chain,
     seq: fields.seq,
     agencyId: fields.agencyId,
@@ -38,7 +39,6 @@ export function hashEntry(fields: HashedFields): string {
     createdAt: fields.createdAt,
     prevHash: fields.prevHash,
   });
-  return hash('sha256', payload);
 }
 
 /** canonicalJson of an entry cut around the two values only the chain head knows (its prevHash, then its seq). */

@@ -1,11 +1,11 @@
 import { hash } from 'node:crypto';
-import { canonicalJson } from '../../../core/canonical.js';
 import { canonicalAnswerSheetWriter, passRuleFor, presetForBlueprint, type BlueprintScoring } from '../../../core/cat-exam.js';
 import { compileAttemptScorer, evaluatePass, type CatQuestion } from '../../../core/cat-scoring.js';
+import { byText } from '../../../core/text-order.js';
+import { canonicalSha256 } from '../../canonical-hash.js';
 import { selectPrepared, type Database } from '../../db/client.js';
 import { recordAuditBatch } from '../audit/audit.service.js';
 import type { LiveHub, LiveScore } from './live.js';
-import { byText } from '../../../core/text-order.js';
 
 const sha256 = (text: string) => hash('sha256', text);
 
@@ -177,7 +177,7 @@ async function scoreGroup(database: Database, hub: LiveHub, blueprintId: string,
     const results = chunk.map((attempt, i) => {
       const { scores, total, passed, reasons, answerSheetHash } = graded[i]!;
       const scoredAt = new Date();
-      const resultHash = sha256(canonicalJson({ attemptId: attempt.id, registrationNumber: attempt.registration_number, scores, total, passed, answerSheetHash }));
+      const resultHash = canonicalSha256({ attemptId: attempt.id, registrationNumber: attempt.registration_number, scores, total, passed, answerSheetHash });
       return { attempt, scores, total, passed, reasons, answerSheetHash, resultHash, scoredAt };
     });
     const live = results.map(

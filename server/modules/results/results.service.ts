@@ -4,6 +4,7 @@ import { computeFinalRanking, type FinalLine, type FinalRankingResult } from '..
 import { FINAL_LIST_LABELS, FINAL_OBJECTION_DEFAULTS, FINAL_STATUS_LABELS, formatScore, formatUnits, sortEntries, type FinalList, type FinalResultEntry } from '../../../core/final-results.js';
 import { objectionWindow } from '../../../core/pipeline.js';
 import { decidedByText, type DecidingCriterion, type RankingStatus } from '../../../core/ranking.js';
+import { byText } from '../../../core/text-order.js';
 import { formatInZone, isAgencyZone, type AgencyZone } from '../../../core/time.js';
 import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Config } from '../../config.js';
@@ -67,7 +68,7 @@ export function entriesOf(result: FinalRankingResult, inputs: RoundInputs): Fina
     segments.push({ label: inputs.formations.get(formasiId)!.label, from: i, to });
     i = to;
   }
-  segments.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  segments.sort((a, b) => byText(a.label, b.label));
   const entries: FinalResultEntry[] = [];
   for (const { label, from, to } of segments) {
     for (let i = from; i < to; i += 1) {
