@@ -4,6 +4,7 @@ import { and, asc, count, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { allocate, attemptDurationSeconds, pickSeat, sessionRoomEnd, suggestedNeed } from '../../../core/cat-allocation.js';
 import { buildPaper } from '../../../core/cat-paper.js';
 import type { CatAllocation, CatStage, CatVenue, RoomBody, SessionBody, SessionStatus, SessionUpdateBody, VenueBody } from '../../../core/schemas/cat-sessions.js';
+import { byText } from '../../../core/text-order.js';
 import { formatInZone, isAgencyZone } from '../../../core/time.js';
 import { canonicalSha256 } from '../../canonical-hash.js';
 import type { Db } from '../../db/client.js';
@@ -484,7 +485,7 @@ export async function runAllocation(db: Db, { actorId, agencyId, blueprintId, re
 
     const bySession: Record<string, number> = {};
     for (const p of result.placements) bySession[p.sessionId] = (bySession[p.sessionId] ?? 0) + 1;
-    const placementsSha256 = canonicalSha256([...result.placements].sort((a, b) => (a.participantId < b.participantId ? -1 : 1)).map((p) => [p.participantId, p.sessionId, p.seat]));
+    const placementsSha256 = canonicalSha256([...result.placements].sort((a, b) => byText(a.participantId, b.participantId)).map((p) => [p.participantId, p.sessionId, p.seat]));
     await recordAudit(tx, {
       agencyId,
       actorId,
