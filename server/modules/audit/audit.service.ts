@@ -66,17 +66,24 @@ export function entryPayloadParts(fields: Omit<HashedFields, 'seq' | 'prevHash'>
   };
 }
 
+/** An entry's summary, round-tripped through JSON so the stored jsonb and the hashed value are the same data. */
+function summaryOf(input: AuditInput): Record<string, unknown> {
+  return JSON.parse(JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) })) as Record<string, unknown>;
+}
+
 /**
- * Appends an entry to the agency's chain. Call it with the transaction that makes the change, so the
- * record and the change commit together; the chain head is locked so concurrent writers queue.
+ * Appends an entry to the agency's chain. Call it with the transaction that makes the change: the
+ * entry waits in audit_pending and a deferred trigger (migration 0025) links it into the chain when
+ * that transaction commits, so the record and the change commit together, or neither does. The
+ * chain head is locked only while the commit runs, so an agency's writers queue for the commit
+ * alone, not for every round trip between the append and the commit. Returns the entry's id; its
+ * seq and hash exist once the transaction has committed.
  */
-export async function recordAudit(tx: Db, input: AuditInput): Promise<AuditRecord> {
+export async function recordAudit(tx: Db, input: AuditInput): Promise<string> {
   const chain = input.agencyId ?? NATIONAL_CHAIN;
-  // Round-trip through JSON so the stored jsonb and the hashed value are the same data.
-  const summary = JSON.parse(
-    JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) }),
-  ) as Record<string, unknown>;
-  const known = {
+  const summary = summaryOf(input);
+  const createdAt = new Date();
+  const parts = entryPayloadParts({
     chain,
     agencyId: input.agencyId,
     actorId: input.actorId,
@@ -84,44 +91,38 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<AuditRecor
     targetType: input.targetType,
     targetId: input.targetId ?? null,
     summary,
-    createdAt: new Date(),
-  };
-  const parts = entryPayloadParts(known);
+    createdAt,
+  });
   const id = uuidv7();
-  const params = [id, chain, known.agencyId, known.actorId, known.action, known.targetType, known.targetId, JSON.stringify(summary), known.createdAt, parts.beforePrevHash, parts.beforeSeq, parts.afterSeq];
-  // The head is locked until the transaction ends, so every round trip from the lock to the commit
-  // holds up the agency's other writers: the lock, the link, the entry and the new head are one
-  // statement, and the commit the only round trip after it.
-  let [entry] = await selectPrepared<{ seq: string | number; prev_hash: string; hash: string }>(tx, 'audit_append_locked', APPEND_LOCKED_SQL, params);
-  if (!entry) {
-    // The chain's first entry: its head starts at the genesis hash.
-    await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-    [entry] = await selectPrepared<{ seq: string | number; prev_hash: string; hash: string }>(tx, 'audit_append_locked', APPEND_LOCKED_SQL, params);
-    if (!entry) throw new Error('audit head missing');
-  }
-  return { id, ...known, seq: Number(entry.seq), prevHash: entry.prev_hash, hash: entry.hash };
+  await selectPrepared(tx, 'audit_pending_insert', PENDING_INSERT_SQL, [
+    id,
+    chain,
+    input.agencyId,
+    input.actorId,
+    input.action,
+    input.targetType,
+    input.targetId ?? null,
+    JSON.stringify(summary),
+    createdAt,
+    parts.beforePrevHash,
+    parts.beforeSeq,
+    parts.afterSeq,
+  ]);
+  return id;
 }
 
+const PENDING_INSERT_SQL = `INSERT INTO audit_pending (id, chain, agency_id, actor_id, action, target_type, target_id, summary, created_at, payload_before_prev_hash, payload_before_seq, payload_after_seq)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`;
+
 const HEAD_LOCK_SQL = 'SELECT seq, hash FROM audit_heads WHERE chain = $1 FOR UPDATE';
-// hash = SHA-256 of the UTF-8 payload, as hashEntry computes it (verifyChain recomputes it there).
-// Under READ COMMITTED the FOR UPDATE waits for the previous writer's commit and then reads its head.
-const APPEND_LOCKED_SQL = `WITH head AS (
-    SELECT seq + 1 AS seq, hash AS prev_hash FROM audit_heads WHERE chain = $2 FOR UPDATE
-  ), entry AS (
-    INSERT INTO audit_log (id, chain, seq, agency_id, actor_id, action, target_type, target_id, summary, created_at, prev_hash, hash)
-    SELECT $1, $2, head.seq, $3, $4, $5, $6, $7, $8::jsonb, $9, head.prev_hash,
-           encode(sha256(convert_to($10::text || '"' || head.prev_hash || '"' || $11::text || head.seq::text || $12::text, 'UTF8')), 'hex')
-    FROM head
-    RETURNING seq, prev_hash, hash
-  )
-  UPDATE audit_heads h SET seq = entry.seq, hash = entry.hash FROM entry WHERE h.chain = $2
-  RETURNING entry.seq, entry.prev_hash, entry.hash`;
 
 /**
  * Appends many entries in the order given, for batch work on a hot path (e.g. scoring a chunk of
  * CAT attempts): per chain one head lock, the links computed here, then the entries and the new
  * head in one statement — the same chain, entry for entry, as calling recordAudit for each in turn.
- * Call it late in the transaction that makes the change: the heads stay locked until it commits.
+ * Its entries are linked at once, so they come before any recordAudit entry of the same transaction
+ * (those are linked at commit). Call it late in the transaction that makes the change: the heads
+ * stay locked until it commits.
  */
 export async function recordAuditBatch(tx: Db, inputs: readonly AuditInput[]): Promise<number> {
   const byChain = new Map<string, AuditInput[]>();
@@ -144,9 +145,7 @@ export async function recordAuditBatch(tx: Db, inputs: readonly AuditInput[]): P
     let seq = Number(head.seq);
     let prevHash = head.hash;
     const rows = group.map((input) => {
-      const summary = JSON.parse(
-        JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) }),
-      ) as Record<string, unknown>;
+      const summary = summaryOf(input);
       seq += 1;
       const fields: HashedFields = { chain, seq, agencyId: input.agencyId, actorId: input.actorId, action: input.action, targetType: input.targetType, targetId: input.targetId ?? null, summary, createdAt, prevHash };
       const hash = hashEntry(fields);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithSession, createAgencyRow, createTestApp, request, type TestContext } from '../../test-support/app.js';
 import { canonicalJson } from '../../../core/canonical.js';
+import { asc, eq } from 'drizzle-orm';
+import { auditLog } from './audit.table.js';
 import { entryPayloadParts, hashEntry, recordAudit, recordAuditBatch, verifyChain } from './audit.service.js';
 
 let ctx: TestContext;
@@ -17,6 +19,11 @@ async function chainOf(length: number) {
     );
   }
   return agency;
+}
+
+/** A chain's entries in order, as verifyChain reads them. */
+async function entriesOf(chain: string) {
+  return ctx.database.db.select().from(auditLog).where(eq(auditLog.chain, chain)).orderBy(asc(auditLog.seq));
 }
 
 /** Tampering as an attacker with database access would: with the append-only trigger switched off. */
@@ -56,11 +63,13 @@ describe('audit chain', () => {
   it('links entries whose summary holds quotes, backslashes and four-byte characters: the database hashes what hashEntry hashes', async () => {
     const agency = await createAgencyRow(ctx);
     const after = { nama: 'Siti "Ani" Ä 漢 😀', jalur: 'C:\\berkas\n', kosong: null, angka: [1.5, -2, 1e21] };
-    const records = [];
+    const ids = [];
     for (let i = 0; i < 3; i++) {
-      records.push(await ctx.database.db.transaction((tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, action: 'uji.teks', targetType: 'uji', targetId: String(i), after })));
+      ids.push(await ctx.database.db.transaction((tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, action: 'uji.teks', targetType: 'uji', targetId: String(i), after })));
     }
-    expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
+    const records = await entriesOf(agency.id);
+    expect(records.map((r) => [r.id, r.seq])).toEqual(ids.map((id, i) => [id, i + 1]));
+    expect(records[0]!.summary).toEqual({ before: null, after });
     for (const record of records) expect(record.hash).toBe(hashEntry(record));
     expect(records[1]!.prevHash).toBe(records[0]!.hash);
     expect(await verifyChain(ctx.database.db, agency.id)).toMatchObject({ ok: true, entries: 3 });
@@ -112,6 +121,60 @@ describe('audit chain', () => {
       ),
     );
     expect(await verifyChain(ctx.database.db, agency.id)).toMatchObject({ ok: true, entries: 20 });
+  });
+
+  it('links the entries of a transaction at its commit, in the order they were recorded; a rolled-back one leaves nothing', async () => {
+    const agency = await createAgencyRow(ctx);
+    const record = (tx: Parameters<typeof recordAudit>[0], step: string) => recordAudit(tx, { agencyId: agency.id, actorId: null, action: `uji.${step}`, targetType: 'uji' });
+    await ctx.database.db.transaction(async (tx) => {
+      await record(tx, 'satu');
+      await record(tx, 'dua');
+      // Not in the chain before the commit: the link is made there.
+      expect(await tx.select().from(auditLog).where(eq(auditLog.chain, agency.id))).toEqual([]);
+      await record(tx, 'tiga');
+    });
+    await expect(
+      ctx.database.db.transaction(async (tx) => {
+        await record(tx, 'batal');
+        throw new Error('dibatalkan');
+      }),
+    ).rejects.toThrow('dibatalkan');
+    // Outside a transaction the statement is its own: linked at once.
+    await record(ctx.database.db, 'empat');
+    expect((await entriesOf(agency.id)).map((e) => [e.seq, e.action])).toEqual([[1, 'uji.satu'], [2, 'uji.dua'], [3, 'uji.tiga'], [4, 'uji.empat']]);
+    expect(await verifyChain(ctx.database.db, agency.id)).toMatchObject({ ok: true, entries: 4 });
+    expect(await ctx.database.query('SELECT count(*)::int AS n FROM audit_pending')).toEqual([{ n: 0 }]);
+  });
+
+  it('puts a batch before the single entries of its transaction, which are linked at commit', async () => {
+    const agency = await createAgencyRow(ctx);
+    await ctx.database.db.transaction(async (tx) => {
+      await recordAudit(tx, { agencyId: agency.id, actorId: null, action: 'uji.tunggal', targetType: 'uji' });
+      await recordAuditBatch(tx, [{ agencyId: agency.id, actorId: null, action: 'uji.kelompok', targetType: 'uji' }]);
+    });
+    expect((await entriesOf(agency.id)).map((e) => e.action)).toEqual(['uji.kelompok', 'uji.tunggal']);
+    expect(await verifyChain(ctx.database.db, agency.id)).toMatchObject({ ok: true, entries: 2 });
+  });
+
+  // Two transactions open at once need two connections: PostgreSQL only (the embedded database runs one at a time).
+  it.skipIf(!process.env.TEST_DATABASE_URL)('does not hold the chain head from the append to the commit: a later writer commits first', async () => {
+    const agency = await createAgencyRow(ctx);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended!: () => void;
+    const first = new Promise<void>((resolve) => (appended = resolve));
+    const slow = ctx.database.db.transaction(async (tx) => {
+      await recordAudit(tx, { agencyId: agency.id, actorId: null, action: 'uji.lambat', targetType: 'uji' });
+      appended();
+      await held;
+    });
+    await first;
+    // With the head locked from the append, this would wait for the slow transaction, which waits for it.
+    await ctx.database.db.transaction((tx) => recordAudit(tx, { agencyId: agency.id, actorId: null, action: 'uji.cepat', targetType: 'uji' }));
+    release();
+    await slow;
+    expect((await entriesOf(agency.id)).map((e) => e.action)).toEqual(['uji.cepat', 'uji.lambat']);
+    expect(await verifyChain(ctx.database.db, agency.id)).toMatchObject({ ok: true, entries: 2 });
   });
 
   it('appends a batch over two chains as one entry after another, between single entries, and both chains verify', async () => {

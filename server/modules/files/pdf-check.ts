@@ -2,8 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * pdf-lib parses every object of a PDF (a few milliseconds of CPU for a 300 KB file). Done on the
- * event loop, that delays every other request of the process — among them a submission waiting to
- * commit while it holds its agency's audit chain head. One worker thread, started with the first
+ * event loop, that delays every other request of the process. One worker thread, started with the first
  * PDF, does it instead. pdf-lib refusing a file is an answer ({ error }); the worker itself failing
  * rejects the files it was loading (a server error, not the applicant's) and the next PDF starts a new one.
  */
