@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   calendarDateInZone,
   endOfDayInZone,
+  AGENCY_ZONES,
   formatInZone,
+  intlWallClock,
   isAgencyZone,
   requireInstant,
   startOfDayInZone,
   toInstant,
+  wallClock,
   zoneLabel,
   zoneOffsetMinutes,
 } from './time.js';
@@ -54,6 +57,40 @@ describe('toInstant / requireInstant', () => {
         message: 'Waktu pengumuman tidak valid: "2026-12-01" (format ISO 8601 dengan zona waktu).',
       }),
     );
+  });
+});
+
+describe('wallClock', () => {
+  const zones = Object.keys(AGENCY_ZONES);
+  const day = 86_400_000;
+  const end = Date.UTC(2100, 0, 1);
+
+  it('reads every zone as the time-zone database does, from 1970 to 2100: around each local midnight, each year end and at random instants', () => {
+    const instants = [0, 1, end];
+    for (let t = 0; t < end; t += 97 * day + 3_600_000 + 61_001) instants.push(t);
+    for (let year = 1970; year < 2100; year += 1) {
+      const newYear = Date.UTC(year, 0, 1);
+      for (const hours of [7, 8, 9]) instants.push(newYear - hours * 3_600_000 - 1, newYear - hours * 3_600_000);
+    }
+    // A fixed seed (a linear congruential sequence), so a failure can be replayed.
+    let seed = 20_261_206;
+    for (let i = 0; i < 5_000; i += 1) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      instants.push(Math.floor((seed / 2_147_483_648) * end));
+    }
+    for (const zone of zones) {
+      for (const t of instants) expect(wallClock(new Date(t), zone), `${zone} ${new Date(t).toISOString()}`).toEqual(intlWallClock(new Date(t), zone));
+    }
+  });
+
+  it('asks the time-zone database before 1970, when Jakarta was +07:30 (1964 moved it to +07:00)', () => {
+    const at = new Date('1960-06-01T00:00:00Z');
+    expect(wallClock(at, 'Asia/Jakarta')).toEqual({ year: 1960, month: 6, day: 1, hour: 7, minute: 30, second: 0 });
+    expect(wallClock(new Date(-1), 'Asia/Jayapura')).toEqual(intlWallClock(new Date(-1), 'Asia/Jayapura'));
+  });
+
+  it('reads other zones through the time-zone database', () => {
+    expect(wallClock(new Date('2026-07-01T12:00:00Z'), 'Europe/Amsterdam')).toEqual({ year: 2026, month: 7, day: 1, hour: 14, minute: 0, second: 0 });
   });
 });
 

@@ -43,11 +43,33 @@ export function requireInstant(value: Instant, what = 'Waktu'): Date {
   return date;
 }
 
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
 const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(date: Date, zone: string): WallClock {
+/**
+ * The three zones' offsets, kept unchanged since 1964 (tzdata: Jakarta and Jayapura moved to +07
+ * and +09 that year, Makassar has been +08 since 1945), without daylight saving. From 1970 on a
+ * wall clock is therefore plain arithmetic, about a hundred times cheaper than Intl's
+ * formatToParts; a test compares both over the whole range. Earlier instants ask Intl.
+ */
+const FIXED_OFFSET_MINUTES = new Map<string, number>([
+  ['Asia/Jakarta', 420],
+  ['Asia/Makassar', 480],
+  ['Asia/Jayapura', 540],
+]);
+
+export function wallClock(date: Date, zone: string): WallClock {
+  const offset = FIXED_OFFSET_MINUTES.get(zone);
+  if (offset !== undefined && date.getTime() >= 0) {
+    const local = new Date(date.getTime() + offset * 60_000);
+    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+  }
+  return intlWallClock(date, zone);
+}
+
+/** The wall clock as Intl reads it from the time-zone database (any zone, any instant). */
+export function intlWallClock(date: Date, zone: string): WallClock {
   let formatter = wallClockFormatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
