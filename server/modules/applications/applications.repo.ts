@@ -1,5 +1,6 @@
 import type { DuplicateCandidate } from '../../../core/registration.js';
 import { selectPrepared, type Db } from '../../db/client.js';
+import { AUDIT_PENDING_COLUMNS, auditPendingPlaceholders, pendingAuditRow, type AuditInput } from '../audit/audit.service.js';
 import type { applicantProfiles } from '../applicants/applicants.table.js';
 import type { applicationDocuments, applications } from './applications.table.js';
 
@@ -278,16 +279,21 @@ export type SubmitAndFindOptions = {
   applicationId: string;
   set: { nik: string; registrationNumber: string; profileSnapshot: Record<string, unknown>; applicantName: string; birthDate: string; phone: string; email: string | null; submittedAt: Date };
   probe: DuplicateProbe;
+  /** The submission's audit entry, recorded by the same statement. */
+  audit: AuditInput;
 };
 
-// Freezes the application and finds the submitted applications of the same round that may
-// duplicate it — same birth date (the name is compared in core), same phone or e-mail, or sharing
-// a document file — each through its own index, so a submission costs the same in a round of 100
-// or of 100,000 applications. One statement (the search sees the table as it was before the update).
+// Freezes the application, records its audit entry (linked into the agency's chain at commit) and
+// finds the submitted applications of the same round that may duplicate it — same birth date (the
+// name is compared in core), same phone or e-mail, or sharing a document file — each through its
+// own index, so a submission costs the same in a round of 100 or of 100,000 applications. One
+// statement (the search sees the table as it was before the update).
 const SUBMIT_SQL = `WITH submitted AS (
     UPDATE applications SET status = 'submitted', nik = $2, registration_number = $3, profile_snapshot = $4::jsonb, applicant_name = $5,
            birth_date = $6, phone = $7, email = $8, submitted_at = $9, updated_at = $9
     WHERE id = $1 RETURNING *
+  ), audited AS (
+    INSERT INTO audit_pending (${AUDIT_PENDING_COLUMNS}) SELECT ${auditPendingPlaceholders(14)} FROM submitted
   ), candidates AS (
     SELECT id FROM applications WHERE selection_id = $10 AND birth_date = $6
     UNION SELECT id FROM applications WHERE selection_id = $10 AND phone = $7
@@ -304,8 +310,8 @@ const SUBMIT_SQL = `WITH submitted AS (
                       'phone', coalesce(o.phone, ''), 'email', coalesce(o.email, ''), 'documentHashes', o.hashes)), '[]'::json) FROM others o) AS others
   FROM submitted s`;
 
-/** Submits (inside the caller's transaction) and returns the submitted row and the likely duplicates. */
-export async function submitAndFindDuplicates(tx: Db, { applicationId, set, probe }: SubmitAndFindOptions) {
+/** Submits (inside the caller's transaction) with its audit entry, and returns the submitted row and the likely duplicates. */
+export async function submitAndFindDuplicates(tx: Db, { applicationId, set, probe, audit }: SubmitAndFindOptions) {
   const [row] = await selectPrepared<ApplicationColumns & { others: DuplicateCandidate[] }>(tx, 'application_submit', SUBMIT_SQL, [
     applicationId,
     set.nik,
@@ -320,6 +326,7 @@ export async function submitAndFindDuplicates(tx: Db, { applicationId, set, prob
     probe.email,
     probe.agencyId,
     probe.documentHashes,
+    ...pendingAuditRow(audit),
   ]);
   if (!row) throw new Error(`application ${applicationId} vanished under its lock`);
   return { submitted: applicationFromRow(row), others: row.others };

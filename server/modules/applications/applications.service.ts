@@ -5,7 +5,6 @@ import { calendarDateInZone, formatInZone, isAgencyZone, type AgencyZone } from 
 import { selectRows, type Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ApplicantProfile } from '../applicants/applicants.service.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { applications } from './applications.table.js';
 import { insertDraft, loadApplicationView, loadApplyTarget, loadApplyTargetForApplicant, lockApplicationForSubmit, submitAndFindDuplicates, type ApplicationView, type ApplyTarget, type RequiredDocument } from './applications.repo.js';
 
@@ -155,11 +154,19 @@ export async function submitApplication(db: Db, { accountId, applicationId, now 
       const snapshot = { ...profile, createdAt: profile.createdAt.toISOString(), updatedAt: profile.updatedAt.toISOString(), formasi: { positionName: target.formasi.positionName, unitName: target.formasi.unitName, kind: target.formasi.kind } };
       const email = view.accountEmail ?? '';
       const phone = normalisePhone(profile.phone);
-      // The update and the search for likely duplicates in one statement.
+      // The update, its audit entry and the search for likely duplicates in one statement.
       const { submitted, others } = await submitAndFindDuplicates(tx, {
         applicationId: application.id,
         set: { nik: profile.nik, registrationNumber, profileSnapshot: snapshot, applicantName: profile.name, birthDate: profile.birthDate, phone, email: view.accountEmail, submittedAt: now },
         probe: { agencyId: application.agencyId, selectionId: application.selectionId, excludeId: application.id, birthDate: profile.birthDate, phone, email, documentHashes: documents.map((d) => d.sha256) },
+        audit: {
+          agencyId: application.agencyId,
+          actorId: accountId,
+          action: 'application.submit',
+          targetType: 'application',
+          targetId: application.id,
+          after: { registrationNumber, formasiId: application.formasiId, documents: documents.map((d) => ({ key: d.requirementKey, sha256: d.sha256 })) },
+        },
       });
       const flags = duplicateFlags({
         application: { applicationId: application.id, name: profile.name, birthDate: profile.birthDate, phone: profile.phone, email, documentHashes: documents.map((d) => d.sha256) },
@@ -174,14 +181,6 @@ export async function submitApplication(db: Db, { accountId, applicationId, now 
           await tx.update(applications).set({ flags: sql`${applications.flags} || ${JSON.stringify(extra)}::jsonb` }).where(eq(applications.id, otherId));
         }
       }
-      await recordAudit(tx, {
-        agencyId: application.agencyId,
-        actorId: accountId,
-        action: 'application.submit',
-        targetType: 'application',
-        targetId: application.id,
-        after: { registrationNumber, formasiId: application.formasiId, documents: documents.map((d) => ({ key: d.requirementKey, sha256: d.sha256 })) },
-      });
       return { ...view, application: { ...submitted, flags }, eligibility: null, missingDocuments: [] };
     });
   } catch (error) {

@@ -90,6 +90,8 @@ describe('applications', () => {
     expect(second.json().error.message).toMatch(/PermenPANRB 6\/2024/);
     const [row] = await ctx.database.db.select().from(applications).where(eq(applications.id, b));
     expect(row).toMatchObject({ status: 'draft', registrationNumber: null });
+    // The refused submission's audit entry went with it: the other agency's chain has none.
+    expect(await ctx.database.db.select().from(auditLog).where(eq(auditLog.chain, otherAgency.id))).toEqual([]);
   });
 
   it('leaves exactly one submitted application when two are submitted at the same instant', async () => {

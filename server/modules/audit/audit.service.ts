@@ -71,48 +71,40 @@ function summaryOf(input: AuditInput): Record<string, unknown> {
   return JSON.parse(JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) })) as Record<string, unknown>;
 }
 
+/** The columns of an audit_pending row, in the order pendingAuditRow gives their values. */
+export const AUDIT_PENDING_COLUMNS = 'id, chain, agency_id, actor_id, action, target_type, target_id, summary, created_at, payload_before_prev_hash, payload_before_seq, payload_after_seq';
+
+/** The placeholders for pendingAuditRow's values from parameter $first on, for a statement that records its own entry. */
+export function auditPendingPlaceholders(first: number): string {
+  return Array.from({ length: 12 }, (_, i) => `$${first + i}${i === 7 ? '::jsonb' : ''}`).join(', ');
+}
+
+/** An entry as the values of its audit_pending row (AUDIT_PENDING_COLUMNS), with its new id first. */
+export function pendingAuditRow(input: AuditInput): unknown[] {
+  const chain = input.agencyId ?? NATIONAL_CHAIN;
+  const summary = summaryOf(input);
+  const createdAt = new Date();
+  const targetId = input.targetId ?? null;
+  const parts = entryPayloadParts({ chain, agencyId: input.agencyId, actorId: input.actorId, action: input.action, targetType: input.targetType, targetId, summary, createdAt });
+  return [uuidv7(), chain, input.agencyId, input.actorId, input.action, input.targetType, targetId, JSON.stringify(summary), createdAt, parts.beforePrevHash, parts.beforeSeq, parts.afterSeq];
+}
+
 /**
  * Appends an entry to the agency's chain. Call it with the transaction that makes the change: the
  * entry waits in audit_pending and a deferred trigger (migration 0025) links it into the chain when
  * that transaction commits, so the record and the change commit together, or neither does. The
  * chain head is locked only while the commit runs, so an agency's writers queue for the commit
  * alone, not for every round trip between the append and the commit. Returns the entry's id; its
- * seq and hash exist once the transaction has committed.
+ * seq and hash exist once the transaction has committed. A hot path may instead insert the row from
+ * its own statement (AUDIT_PENDING_COLUMNS, auditPendingPlaceholders, pendingAuditRow).
  */
 export async function recordAudit(tx: Db, input: AuditInput): Promise<string> {
-  const chain = input.agencyId ?? NATIONAL_CHAIN;
-  const summary = summaryOf(input);
-  const createdAt = new Date();
-  const parts = entryPayloadParts({
-    chain,
-    agencyId: input.agencyId,
-    actorId: input.actorId,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId ?? null,
-    summary,
-    createdAt,
-  });
-  const id = uuidv7();
-  await selectPrepared(tx, 'audit_pending_insert', PENDING_INSERT_SQL, [
-    id,
-    chain,
-    input.agencyId,
-    input.actorId,
-    input.action,
-    input.targetType,
-    input.targetId ?? null,
-    JSON.stringify(summary),
-    createdAt,
-    parts.beforePrevHash,
-    parts.beforeSeq,
-    parts.afterSeq,
-  ]);
-  return id;
+  const row = pendingAuditRow(input);
+  await selectPrepared(tx, 'audit_pending_insert', PENDING_INSERT_SQL, row);
+  return row[0] as string;
 }
 
-const PENDING_INSERT_SQL = `INSERT INTO audit_pending (id, chain, agency_id, actor_id, action, target_type, target_id, summary, created_at, payload_before_prev_hash, payload_before_seq, payload_after_seq)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)`;
+const PENDING_INSERT_SQL = `INSERT INTO audit_pending (${AUDIT_PENDING_COLUMNS}) VALUES (${auditPendingPlaceholders(1)})`;
 
 const HEAD_LOCK_SQL = 'SELECT seq, hash FROM audit_heads WHERE chain = $1 FOR UPDATE';
 
