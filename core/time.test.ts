@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AGENCY_ZONES,
   calendarDateInZone,
   endOfDayInZone,
-  AGENCY_ZONES,
   formatInZone,
   intlWallClock,
   isAgencyZone,

@@ -1,5 +1,17 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
+/** What an entry holds from the start, waiting for its commit or linked into its chain. */
+const entryColumns = () => ({
+  chain: text('chain').notNull(),
+  agencyId: uuid('agency_id'),
+  actorId: uuid('actor_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type').notNull(),
+  targetId: text('target_id'),
+  summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
 /**
  * Append-only, one hash chain per agency ("national" for events outside any agency).
  * A trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE.
@@ -8,15 +20,8 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    chain: text('chain').notNull(),
+    ...entryColumns(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    agencyId: uuid('agency_id'),
-    actorId: uuid('actor_id'),
-    action: text('action').notNull(),
-    targetType: text('target_type').notNull(),
-    targetId: text('target_id'),
-    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -31,14 +36,7 @@ export const auditLog = pgTable(
  */
 export const auditPending = pgTable('audit_pending', {
   id: uuid('id').primaryKey(),
-  chain: text('chain').notNull(),
-  agencyId: uuid('agency_id'),
-  actorId: uuid('actor_id'),
-  action: text('action').notNull(),
-  targetType: text('target_type').notNull(),
-  targetId: text('target_id'),
-  summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  ...entryColumns(),
   payloadBeforePrevHash: text('payload_before_prev_hash').notNull(),
   payloadBeforeSeq: text('payload_before_seq').notNull(),
   payloadAfterSeq: text('payload_after_seq').notNull(),
