@@ -1,12 +1,17 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithSession, createAgencyRow, createTestApp, request, type TestContext } from '../../test-support/app.js';
 import { createFormasiRow, createSelectionRow, profileFor } from '../../test-support/factories.js';
 import { makeJpeg, makePdf, multipart } from '../files/files.fixtures.js';
+import { blobPath } from '../files/files.service.js';
 import { files } from '../files/files.table.js';
-import { applicationDocuments } from './applications.table.js';
+import { uploadDocument } from './application-documents.service.js';
+import { applicationDocuments, applications } from './applications.table.js';
 
 let ctx: TestContext;
 let agencyId: string;
@@ -96,6 +101,35 @@ describe('application documents', () => {
     const other = await draft();
     expect((await upload(mine.cookie, mine.id, 'sertifikat', 'a.pdf', await makePdf())).statusCode).toBe(404);
     expect((await upload(other.cookie, mine.id, 'ijazah', 'a.pdf', await makePdf())).statusCode).toBe(404);
+  });
+
+  it('refuses the link when a submission froze the application while the file was arriving — 409, no file, no document, no content', async () => {
+    const mine = await draft();
+    const pdf = await makePdf({ text: 'Tiba setelah pengiriman' });
+    let arrived!: () => void;
+    const halfway = new Promise<void>((resolve) => (arrived = resolve));
+    let resume!: () => void;
+    const frozen = new Promise<void>((resolve) => (resume = resolve));
+    async function* slowly() {
+      yield pdf.subarray(0, 1000);
+      arrived();
+      await frozen;
+      yield pdf.subarray(1000);
+    }
+    const before = await stored();
+    const uploading = uploadDocument({ db: ctx.database.db, uploadDir: ctx.config.uploadDir, accountId: mine.account.id, applicationId: mine.id, key: 'ijazah', stream: Readable.from(slowly()), fileName: 'ijazah.pdf' });
+    const refused = uploading.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await halfway;
+    // What a submission that won the race leaves (the checks before the upload saw a draft).
+    await ctx.database.db.update(applications).set({ status: 'submitted' }).where(eq(applications.id, mine.id));
+    resume();
+    expect(await refused).toMatchObject({ statusCode: 409, code: 'INVALID_STATE' });
+    expect(await stored()).toBe(before);
+    expect(await ctx.database.db.select().from(applicationDocuments).where(eq(applicationDocuments.applicationId, mine.id))).toEqual([]);
+    expect(existsSync(blobPath(ctx.config.uploadDir, createHash('sha256').update(pdf).digest('hex')))).toBe(false);
   });
 });
 

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import { createAgencyRow, createTestApp, type TestContext } from '../../test-support/app.js';
 import { makeHugePng, makeJpeg, makePdf, makePng } from './files.fixtures.js';
-import { blobPath, CHECK_IN_MEMORY_BYTES, contentDisposition, hashStream, listTemporaryFiles, MAX_IMAGE_PIXELS, safeFileName, storeContent, storeUpload, sweepTemporaryFiles, WRITE_BATCH_BYTES, type FileKind, type StoredFile } from './files.service.js';
+import { selectPrepared } from '../../db/client.js';
+import { blobPath, CHECK_IN_MEMORY_BYTES, contentDisposition, fileRowCtes, hashStream, listTemporaryFiles, MAX_IMAGE_PIXELS, safeFileName, storeContent, storeUpload, sweepTemporaryFiles, WRITE_BATCH_BYTES, type FileKind, type StoredFile } from './files.service.js';
 import { files } from './files.table.js';
 import { loadPdfOffThread } from './pdf-check.js';
 
@@ -263,6 +264,46 @@ describe('storing an upload', () => {
       attach: async () => {
         throw new AppError('INVALID_STATE', 'Pengumuman sudah diterbitkan.');
       },
+    });
+    expect((await refusal(failed)).statusCode).toBe(409);
+    await expectNothingChanged();
+    expect(existsSync(blobPath(ctx.config.uploadDir, sha(pdf)))).toBe(false);
+  });
+
+  /** An upload whose row the caller's own statement records (attachWithRow), then `after` runs in the same transaction. */
+  function storeWithOwnStatement(content: Buffer, after: (row: { id: string; sha256: string }) => void) {
+    return storeUpload({
+      db: ctx.database.db,
+      uploadDir: ctx.config.uploadDir,
+      stream: Readable.from([content]),
+      fileName: 'sendiri.pdf',
+      kinds: ['pdf'],
+      maxBytes: 1024 * 1024,
+      agencyId,
+      actorId: null,
+      attachWithRow: async (tx, file) => {
+        const [row] = await selectPrepared<{ id: string; sha256: string }>(tx, 'files_test_own_statement', `WITH ${fileRowCtes(1)} SELECT id, sha256 FROM file`, file.params);
+        expect(row!.sha256).toBe(file.sha256);
+        after(row!);
+        return row!;
+      },
+    });
+  }
+
+  it("records the row from the caller's own statement and places the content, as attach does", async () => {
+    const pdf = await makePdf({ text: 'Baris dari pernyataan sendiri' });
+    const row = await storeWithOwnStatement(pdf, () => undefined);
+    expect(row.sha256).toBe(sha(pdf));
+    const [stored] = await ctx.database.db.select().from(files).where(eq(files.id, row.id));
+    expect(stored).toMatchObject({ agencyId, sha256: sha(pdf), sizeBytes: pdf.length, mime: 'application/pdf', originalName: 'sendiri.pdf' });
+    expect(readFileSync(blobPath(ctx.config.uploadDir, row.sha256)).equals(pdf)).toBe(true);
+    expect(await listTemporaryFiles(ctx.config.uploadDir)).toEqual([]);
+  });
+
+  it("leaves nothing when the caller's own statement ran and the link is then refused", async () => {
+    const pdf = await makePdf({ text: 'Ditolak setelah pernyataan' });
+    const failed = storeWithOwnStatement(pdf, () => {
+      throw new AppError('INVALID_STATE', 'Dokumen tidak dapat diganti setelah pendaftaran dikirim.');
     });
     expect((await refusal(failed)).statusCode).toBe(409);
     await expectNothingChanged();
