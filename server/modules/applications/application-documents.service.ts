@@ -20,10 +20,6 @@ export type UploadDocumentInput = {
   fileName: string;
 };
 
-/**
- * Uploads (or replaces) one required document of a draft application: streamed and checked by
- * content, format and the round's size limit (files.service); replaceable until submission.
- */
 // The file's row with its content lock (files.service), then the application re-checked under its
 // row lock — a submission that won the race freezes the documents — the link, and the application's
 // other documents (for the answer): one statement.

@@ -339,11 +339,7 @@ export async function saveStagedFile(tx: Db, options: SaveStagedFileOptions): Pr
   // The content lock (lockContent) and the row in one statement.
   const [row] = await selectPrepared<FileRow>(tx, 'files_insert_locked', INSERT_LOCKED_SQL, fileRowParams(staged, options.agencyId, options.actorId));
   await place(options.uploadDir, staged);
-  return storedFileOf(row!);
-}
-
-/** A row of fileRowCtes' `file` as the service's StoredFile. */
-function storedFileOf(r: FileRow): StoredFile {
+  const r = row!;
   return { id: r.id, agencyId: r.agency_id, sha256: r.sha256, sizeBytes: Number(r.size_bytes), mime: r.mime, originalName: r.original_name, createdBy: r.created_by, createdAt: r.created_at };
 }
 
