@@ -66,9 +66,10 @@ export function entryPayloadParts(fields: Omit<HashedFields, 'seq' | 'prevHash'>
   };
 }
 
-/** An entry's summary, round-tripped through JSON so the stored jsonb and the hashed value are the same data. */
-function summaryOf(input: AuditInput): Record<string, unknown> {
-  return JSON.parse(JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) })) as Record<string, unknown>;
+/** What an entry holds before the chain gives it a place (seq, prevHash); its summary round-tripped through JSON so the stored jsonb and the hashed value are the same data. */
+function entryFields(input: AuditInput, createdAt: Date): Omit<HashedFields, 'seq' | 'prevHash'> {
+  const summary = JSON.parse(JSON.stringify({ before: input.before ?? null, after: input.after ?? null, ...(input.details ? { details: input.details } : {}) })) as Record<string, unknown>;
+  return { chain: input.agencyId ?? NATIONAL_CHAIN, agencyId: input.agencyId, actorId: input.actorId, action: input.action, targetType: input.targetType, targetId: input.targetId ?? null, summary, createdAt };
 }
 
 /** The columns of an audit_pending row, in the order pendingAuditRow gives their values. */
@@ -81,12 +82,9 @@ export function auditPendingPlaceholders(first: number): string {
 
 /** An entry as the values of its audit_pending row (AUDIT_PENDING_COLUMNS), with its new id first. */
 export function pendingAuditRow(input: AuditInput): unknown[] {
-  const chain = input.agencyId ?? NATIONAL_CHAIN;
-  const summary = summaryOf(input);
-  const createdAt = new Date();
-  const targetId = input.targetId ?? null;
-  const parts = entryPayloadParts({ chain, agencyId: input.agencyId, actorId: input.actorId, action: input.action, targetType: input.targetType, targetId, summary, createdAt });
-  return [uuidv7(), chain, input.agencyId, input.actorId, input.action, input.targetType, targetId, JSON.stringify(summary), createdAt, parts.beforePrevHash, parts.beforeSeq, parts.afterSeq];
+  const fields = entryFields(input, new Date());
+  const parts = entryPayloadParts(fields);
+  return [uuidv7(), fields.chain, fields.agencyId, fields.actorId, fields.action, fields.targetType, fields.targetId, JSON.stringify(fields.summary), fields.createdAt, parts.beforePrevHash, parts.beforeSeq, parts.afterSeq];
 }
 
 /**
@@ -137,9 +135,8 @@ export async function recordAuditBatch(tx: Db, inputs: readonly AuditInput[]): P
     let seq = Number(head.seq);
     let prevHash = head.hash;
     const rows = group.map((input) => {
-      const summary = summaryOf(input);
       seq += 1;
-      const fields: HashedFields = { chain, seq, agencyId: input.agencyId, actorId: input.actorId, action: input.action, targetType: input.targetType, targetId: input.targetId ?? null, summary, createdAt, prevHash };
+      const fields: HashedFields = { ...entryFields(input, createdAt), seq, prevHash };
       const hash = hashEntry(fields);
       prevHash = hash;
       return { ...fields, hash };

@@ -289,9 +289,11 @@ export async function receiveUpload(options: ReceiveUploadOptions): Promise<Stag
   }
 }
 
+const contentLockKey = (sha256: string) => `file:${sha256}`;
+
 /** Serialises writers and cleaners of one content address (PostgreSQL advisory lock, released at commit). */
 async function lockContent(tx: Db, sha256: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`file:${sha256}`}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${contentLockKey(sha256)}, 0))`);
 }
 
 async function place(uploadDir: string, staged: StagedFile) {
@@ -325,7 +327,7 @@ export function fileRowCtes(first: number): string {
 
 /** The values fileRowCtes takes. */
 export function fileRowParams(staged: StagedFile, agencyId: string | null, actorId: string | null): unknown[] {
-  return [`file:${staged.sha256}`, agencyId, staged.sha256, staged.sizeBytes, staged.mime, staged.originalName, actorId];
+  return [contentLockKey(staged.sha256), agencyId, staged.sha256, staged.sizeBytes, staged.mime, staged.originalName, actorId];
 }
 
 const INSERT_LOCKED_SQL = `WITH ${fileRowCtes(1)} SELECT * FROM file`;
