@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { DEFAULT_SETTINGS, presetRubric } from '../../core/panel-scoring.js';
 import { CPNS_PIPELINE } from '../../core/pipeline.js';
@@ -22,6 +23,7 @@ import type { BatchScenario } from '../types.js';
  */
 const PER_ROUND = 8_000;
 const LANES = Number(process.env.FINAL_RANKING_LANES ?? 3);
+const THREADS = Number(process.env.FINAL_RANKING_THREADS ?? 0);
 
 type Seeded = { agencyId: string; selectionIds: string[] };
 
@@ -138,19 +140,38 @@ export const finalRanking: BatchScenario = {
     let lines = 0;
     let ranked = 0;
     let issues = 0;
-    let next = 0;
-    const started = performance.now();
-    const lane = async () => {
-      while (next < selectionIds.length) {
-        const selectionId = selectionIds[next++]!;
-        const round = (await loadRound(database.db, { agencyId, selectionId }))!;
-        const computed = await computeList({ deps, agencyId, selectionId, source: 'recorded', round, disqualified: [], corrections: [] });
-        lines += computed.result.lines.length;
-        ranked += computed.entries.length;
-        issues += computed.result.issues.length;
+    let started = performance.now();
+    if (THREADS > 0) {
+      const next = new SharedArrayBuffer(4);
+      const workers = Array.from({ length: THREADS }, () => new Worker(new URL('../ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('../final-ranking-worker.mts', import.meta.url).href, databaseUrl: process.env.DATABASE_URL, agencyId, selectionIds, lanes: LANES, next } }));
+      const message = (worker: Worker) => new Promise<unknown>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      await Promise.all(workers.map(message));
+      started = performance.now();
+      const done = workers.map(message);
+      for (const worker of workers) worker.postMessage('go');
+      const results = (await Promise.all(done)) as Array<{ lines: number; ranked: number; issues: number }>;
+      for (const r of results) {
+        lines += r.lines;
+        ranked += r.ranked;
+        issues += r.issues;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(LANES, selectionIds.length) }, lane));
+    } else {
+      let next = 0;
+      const lane = async () => {
+        while (next < selectionIds.length) {
+          const selectionId = selectionIds[next++]!;
+          const round = (await loadRound(database.db, { agencyId, selectionId }))!;
+          const computed = await computeList({ deps, agencyId, selectionId, source: 'recorded', round, disqualified: [], corrections: [] });
+          lines += computed.result.lines.length;
+          ranked += computed.entries.length;
+          issues += computed.result.issues.length;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(LANES, selectionIds.length) }, lane));
+    }
     const seconds = (performance.now() - started) / 1000;
 
     // The reference: one SQL window over stored scores with the whole chain (no elimination, no exact integration).

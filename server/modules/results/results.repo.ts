@@ -84,11 +84,11 @@ const UNIT = '\x1f';
 export async function loadCandidatesWithCat(db: Db, selectionId: string, blueprintIds: readonly string[]): Promise<CandidatesWithCat> {
   const attemptValues = blueprintIds.map((_, n) => `, coalesce(c${n}.status, ''), coalesce(c${n}.total::text, ''), coalesce(c${n}.scores::text, ''), coalesce(c${n}.passed::int::text, '')`).join('');
   const joins = blueprintIds
-    .map((_, n) => ` LEFT JOIN (SELECT t.application_id, t.status, r.total, r.scores, r.passed FROM cat_attempts t LEFT JOIN cat_results r ON r.attempt_id = t.id WHERE t.blueprint_id = $${n + 2}) c${n} ON c${n}.application_id = a.id`)
+    .map((_, n) => ` LEFT JOIN (SELECT t.application_id, t.status, r.total, r.scores, r.passed FROM cat_attempts t LEFT JOIN r ON r.attempt_id = t.id WHERE t.blueprint_id = $${n + 2}) c${n} ON c${n}.application_id = a.id`)
     .join('');
   const rows = await selectArrays<string | null>(
     db,
-    `SELECT concat_ws(E'\\x1f', a.id, a.account_id, a.formasi_id, a.registration_number, coalesce((a.profile_snapshot->'education')::text, '')${attemptValues}),
+    `${blueprintIds.length ? 'WITH r AS MATERIALIZED (SELECT attempt_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT concat_ws(E'\\x1f', a.id, a.account_id, a.formasi_id, a.registration_number, coalesce((a.profile_snapshot->'education')::text, '')${attemptValues}),
             coalesce(a.applicant_name, ''), a.email, coalesce(a.birth_date, a.profile_snapshot->>'birthDate')
        FROM applications a${joins}
       WHERE a.selection_id = $1 AND a.status = 'ms' AND a.registration_number IS NOT NULL
