@@ -1,12 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { DEFAULT_SETTINGS, presetRubric } from '../../core/panel-scoring.js';
 import { CPNS_PIPELINE } from '../../core/pipeline.js';
 import { createDatabase } from '../../server/db/client.js';
 import { runMigrations } from '../../server/db/migrate.js';
-import { panelScoresReader } from '../../server/modules/results/panel-source.js';
-import { loadRound } from '../../server/modules/results/results.repo.js';
-import { computeList } from '../../server/modules/results/results.service.js';
 import type { BatchScenario } from '../types.js';
 
 /**
@@ -16,14 +14,15 @@ import type { BatchScenario } from '../types.js';
  * preset's weights (40 SKD / 60 SKB = 60 CAT SKB + 40 work practice) integrated exactly, the SKD
  * pass mark and 3 × formation cut applied, each formation ranked with the whole tie-break chain.
  * Rounds are agencies' own: above 100,000 candidates the size is split into rounds of 8,000 (100
- * formations of 80), ranked FINAL_RANKING_LANES at a time; up to 100,000 it is one agency's round
- * (500 formations). Seeding is not timed and is kept between runs (same size → same data). For
+ * formations of 80); up to 100,000 it is one agency's round (500 formations). Rounds are spread
+ * over FINAL_RANKING_THREADS worker threads (default: one per core), each ranking
+ * FINAL_RANKING_LANES rounds at a time (bench/final-ranking-worker.mts). Seeding is not timed and is kept between runs (same size → same data). For
  * comparison the same candidates are ranked once by one plain SQL window over their stored final
  * scores and the whole chain (`sql_window_seconds`).
  */
 const PER_ROUND = 8_000;
 const LANES = Number(process.env.FINAL_RANKING_LANES ?? 3);
-const THREADS = Number(process.env.FINAL_RANKING_THREADS ?? 0);
+const THREADS = Number(process.env.FINAL_RANKING_THREADS ?? availableParallelism());
 
 type Seeded = { agencyId: string; selectionIds: string[] };
 
@@ -131,46 +130,35 @@ export const finalRanking: BatchScenario = {
   async run({ size }) {
     if (!process.env.DATABASE_URL) throw new Error('final-ranking membutuhkan DATABASE_URL (PostgreSQL)');
     const total = size ?? 4_000_000;
-    const database = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', poolSize: LANES + 1 });
+    const database = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', poolSize: 1 });
     await runMigrations(database);
+    await database.close();
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     const { agencyId, selectionIds } = await seed(pool, total);
-    const deps = { db: database.db, database, config: { uploadDir: '', publicUrl: '', smtpUrl: null }, panelScores: panelScoresReader };
 
-    let lines = 0;
-    let ranked = 0;
-    let issues = 0;
-    let started = performance.now();
-    if (THREADS > 0) {
-      const next = new SharedArrayBuffer(4);
-      const workers = Array.from({ length: THREADS }, () => new Worker(new URL('../ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('../final-ranking-worker.mts', import.meta.url).href, databaseUrl: process.env.DATABASE_URL, agencyId, selectionIds, lanes: LANES, next } }));
-      const message = (worker: Worker) => new Promise<unknown>((resolve, reject) => {
+    // Each thread takes the next round from a shared counter until none is left. The clock starts
+    // once every thread has compiled its modules and made its pool.
+    const next = new SharedArrayBuffer(4);
+    const workers = Array.from(
+      { length: Math.min(THREADS, selectionIds.length) },
+      () => new Worker(new URL('../ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('../final-ranking-worker.mts', import.meta.url).href, databaseUrl: process.env.DATABASE_URL, agencyId, selectionIds, lanes: LANES, next } }),
+    );
+    const message = <T>(worker: Worker) =>
+      new Promise<T>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
       });
-      await Promise.all(workers.map(message));
-      started = performance.now();
-      const done = workers.map(message);
-      for (const worker of workers) worker.postMessage('go');
-      const results = (await Promise.all(done)) as Array<{ lines: number; ranked: number; issues: number }>;
-      for (const r of results) {
-        lines += r.lines;
-        ranked += r.ranked;
-        issues += r.issues;
-      }
-    } else {
-      let next = 0;
-      const lane = async () => {
-        while (next < selectionIds.length) {
-          const selectionId = selectionIds[next++]!;
-          const round = (await loadRound(database.db, { agencyId, selectionId }))!;
-          const computed = await computeList({ deps, agencyId, selectionId, source: 'recorded', round, disqualified: [], corrections: [] });
-          lines += computed.result.lines.length;
-          ranked += computed.entries.length;
-          issues += computed.result.issues.length;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(LANES, selectionIds.length) }, lane));
+    await Promise.all(workers.map(message));
+    const started = performance.now();
+    const done = workers.map(message<{ lines: number; ranked: number; issues: number }>);
+    for (const worker of workers) worker.postMessage('go');
+    let lines = 0;
+    let ranked = 0;
+    let issues = 0;
+    for (const totals of await Promise.all(done)) {
+      lines += totals.lines;
+      ranked += totals.ranked;
+      issues += totals.issues;
     }
     const seconds = (performance.now() - started) / 1000;
 
@@ -194,7 +182,6 @@ export const finalRanking: BatchScenario = {
     );
     const windowSeconds = (performance.now() - windowStarted) / 1000;
     await pool.end();
-    await database.close();
     return { count: lines, seconds, errors: issues, extra: { candidates: total, rounds: selectionIds.length, ranked_lines: ranked, sql_window_seconds: Number(windowSeconds.toFixed(3)) } };
   },
 };
