@@ -16,9 +16,10 @@ import type { BatchScenario } from '../types.js';
  * Rounds are agencies' own: above 100,000 candidates the size is split into rounds of 8,000 (100
  * formations of 80); up to 100,000 it is one agency's round (500 formations). Rounds are spread
  * over FINAL_RANKING_THREADS worker threads (default: one per core), each ranking
- * FINAL_RANKING_LANES rounds at a time (bench/final-ranking-worker.mts). Seeding is not timed and is kept between runs (same size → same data). For
- * comparison the same candidates are ranked once by one plain SQL window over their stored final
- * scores and the whole chain (`sql_window_seconds`).
+ * FINAL_RANKING_LANES rounds at a time (bench/final-ranking-worker.mts). Seeding is not timed
+ * and is kept between runs (same size → same data). For comparison the same candidates are
+ * ranked once by one plain SQL window over their stored final scores and the whole chain
+ * (`sql_window_seconds`).
  */
 const PER_ROUND = 8_000;
 const LANES = Number(process.env.FINAL_RANKING_LANES ?? 3);
@@ -147,6 +148,7 @@ export const finalRanking: BatchScenario = {
       new Promise<T>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`thread final-ranking berhenti tanpa hasil (kode ${code})`)));
       });
     await Promise.all(workers.map(message));
     const started = performance.now();
