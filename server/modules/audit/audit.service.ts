@@ -21,7 +21,7 @@ export type AuditInput = {
   details?: Record<string, unknown>;
 };
 
-export type AuditRecord = typeof auditLog.$inferSelect;
+type AuditRecord = typeof auditLog.$inferSelect;
 
 type HashedFields = Omit<AuditRecord, 'id' | 'hash'>;
 
@@ -73,11 +73,12 @@ function entryFields(input: AuditInput, createdAt: Date): Omit<HashedFields, 'se
 }
 
 /** The columns of an audit_pending row, in the order pendingAuditRow gives their values. */
-export const AUDIT_PENDING_COLUMNS = 'id, chain, agency_id, actor_id, action, target_type, target_id, summary, created_at, payload_before_prev_hash, payload_before_seq, payload_after_seq';
+const PENDING_COLUMNS = ['id', 'chain', 'agency_id', 'actor_id', 'action', 'target_type', 'target_id', 'summary', 'created_at', 'payload_before_prev_hash', 'payload_before_seq', 'payload_after_seq'] as const;
+export const AUDIT_PENDING_COLUMNS = PENDING_COLUMNS.join(', ');
 
 /** The placeholders for pendingAuditRow's values from parameter $first on, for a statement that records its own entry. */
 export function auditPendingPlaceholders(first: number): string {
-  return Array.from({ length: 12 }, (_, i) => `$${first + i}${i === 7 ? '::jsonb' : ''}`).join(', ');
+  return PENDING_COLUMNS.map((column, i) => `$${first + i}${column === 'summary' ? '::jsonb' : ''}`).join(', ');
 }
 
 /** An entry as the values of its audit_pending row (AUDIT_PENDING_COLUMNS), with its new id first. */
