@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { alignedWith, computeFinalRanking, diplomaLevels, rankingIpk, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
+import { ABSENT, alignedWith, computeFinalRanking, diplomaLevels, PENDING, rankingIpk, SCORED, type CatColumns, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
 import { INTEGRATION_PRESET } from './integration.js';
 import { CPNS_PIPELINE, JPT_PIPELINE, type PipelineStage } from './pipeline.js';
 import { RANKING_PRESET } from './ranking.js';
+import { seededRandom, shuffled } from './seeded-random.js';
 
 type Person = { id: string; skd: [number, number, number] | 'absent' | null; skb?: number | 'absent'; praktik?: number | 'absent'; passed?: boolean; formasi?: string; ipk?: number | null; birthDate?: string; disqualified?: boolean };
 
@@ -176,6 +177,64 @@ describe('computeFinalRanking — CPNS from SKD to the final list', () => {
     const backward = computeFinalRanking(cpnsInput([...people].reverse()));
     expect(backward.lines).toEqual(forward.lines);
     expect(forward.lines.filter((l) => l.status === 'lulus')).toHaveLength(2);
+  });
+});
+
+/** The same CAT outcomes as columns aligned with `candidates` (what the server hands over). */
+function asColumns(input: FinalRankingInput): FinalRankingInput {
+  const n = input.candidates.length;
+  const cat = new Map<string, { max: number; columns: CatColumns }>();
+  for (const [stageKey, stage] of input.cat) {
+    if (!('outcomes' in stage)) throw new Error('already columns');
+    const columns: CatColumns = { state: new Uint8Array(n).fill(PENDING), total: new Float64Array(n), passed: new Uint8Array(n), twk: new Float64Array(n), tiu: new Float64Array(n), tkp: new Float64Array(n) };
+    input.candidates.forEach((candidate, i) => {
+      const outcome = stage.outcomes.get(candidate.applicationId);
+      if (outcome?.state === 'absent') columns.state[i] = ABSENT;
+      if (outcome?.state !== 'scored') return;
+      columns.state[i] = SCORED;
+      columns.total[i] = outcome.total;
+      columns.passed[i] = outcome.passed ? 1 : 0;
+      columns.twk[i] = outcome.scores.TWK ?? 0;
+      columns.tiu[i] = outcome.scores.TIU ?? 0;
+      columns.tkp[i] = outcome.scores.TKP ?? 0;
+    });
+    cat.set(stageKey, { max: stage.max, columns });
+  }
+  return { ...input, cat };
+}
+
+describe('computeFinalRanking — CAT outcomes in a map or in columns', () => {
+  // Random rounds with every kind of outcome: absent, pending, no attempt, under the pass marks, ties.
+  function randomPeople(seed: string, size: number): Person[] {
+    const random = seededRandom(seed);
+    const pick = <T>(items: readonly T[]) => items[random.below(items.length)]!;
+    return Array.from({ length: size }, (_, i) => {
+      const roll = random.below(20);
+      const skd: Person['skd'] = roll === 0 ? 'absent' : roll === 1 ? null : [pick([60, 65, 70, 80]), pick([75, 80, 90]), pick([160, 166, 170, 180])];
+      const person: Person = { id: `${seed}-${String(i).padStart(3, '0')}`, skd, formasi: pick(['F1', 'F2']), ipk: pick([3.1, 3.5, null]), birthDate: pick(['1995-02-03', '1996-07-08']), disqualified: random.below(30) === 0 };
+      const skb = random.below(25);
+      if (skb > 0) person.skb = skb === 1 ? 'absent' : pick([300, 350, 400]);
+      const praktik = random.below(25);
+      if (praktik > 0) person.praktik = praktik === 1 ? 'absent' : pick([60, 70, 80]);
+      return person;
+    });
+  }
+
+  it('gives the same result from both, with the candidates in any order', () => {
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const people = randomPeople(seed, 60 + seed.charCodeAt(0) % 7);
+      const byMap = computeFinalRanking(cpnsInput(people));
+      expect(byMap.lines.some((l) => l.status === 'lulus')).toBe(true);
+      expect(computeFinalRanking(asColumns(cpnsInput(people)))).toEqual(byMap);
+      expect(computeFinalRanking(asColumns(cpnsInput(shuffled(people, seededRandom(`${seed}-order`)))))).toEqual(byMap);
+    }
+  });
+
+  it('refuses columns of another length than the candidates', () => {
+    const input = asColumns(cpnsInput([{ id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 }, { id: 'b', skd: [90, 110, 200], skb: 400, praktik: 80 }]));
+    const skd = input.cat.get('skd') as { max: number; columns: CatColumns };
+    const short = { ...input, cat: new Map([...input.cat, ['skd', { max: 550, columns: { ...skd.columns, tkp: new Float64Array(1) } }]]) };
+    expect(() => computeFinalRanking(short)).toThrow('kolom tkp tahap skd: 1 nilai untuk 2 peserta');
   });
 });
 

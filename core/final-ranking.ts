@@ -15,6 +15,23 @@ import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingC
 import { byText } from './text-order.js';
 
 export type CatOutcome = { state: 'scored'; total: number; scores: Readonly<Record<string, number>>; passed: boolean } | { state: 'absent' } | { state: 'pending' };
+
+/** An outcome's state in columns (CatColumns.state, and the ranking's own columns). */
+export const SCORED = 0;
+export const ABSENT = 1;
+export const PENDING = 2;
+
+/**
+ * A CAT stage's outcomes as columns aligned with the input's `candidates`, instead of an object
+ * per outcome (what the server hands over for a round of tens of thousands): `state` SCORED,
+ * ABSENT or PENDING (also for no attempt); for a scored outcome its `total`, whether it met the
+ * pass marks (`passed` 1) and the TWK, TIU and TKP subtests that break ties (0 where the test has
+ * none). Equivalent to the same outcomes in a map (a differential test holds the two together).
+ */
+export type CatColumns = { state: Uint8Array; total: Float64Array; passed: Uint8Array; twk: Float64Array; tiu: Float64Array; tkp: Float64Array };
+
+/** A CAT stage: the scale of its test and each application's outcome, in a map (missing = no attempt) or in columns. */
+export type CatStageInput = { max: number; outcomes: ReadonlyMap<string, CatOutcome> } | { max: number; columns: CatColumns };
 export type PanelOutcome = { state: 'scored'; score: number; max: number } | { state: 'absent' } | { state: 'pending' };
 
 export type RankingFormationInput = { id: string; label: string; count: number };
@@ -52,8 +69,8 @@ export type FinalRankingInput = {
   pipeline: readonly PipelineStage[];
   formations: readonly RankingFormationInput[];
   candidates: readonly FinalCandidateInput[];
-  /** Per CAT stage key: the scale of its test and each application's outcome (missing = no attempt). */
-  cat: ReadonlyMap<string, { max: number; outcomes: ReadonlyMap<string, CatOutcome> }>;
+  /** Per CAT stage key: the scale of its test and each application's outcome. */
+  cat: ReadonlyMap<string, CatStageInput>;
   /** Per panel leaf key: each application's outcome (missing = not scored yet). */
   panel: ReadonlyMap<string, ReadonlyMap<string, PanelOutcome>>;
   /** Whether the panel has locked each panel stage's scores. */
@@ -111,9 +128,6 @@ export function winnersPerPlace(pipeline: readonly PipelineStage[]): number {
 }
 
 /** A leaf's outcome per candidate, as columns aligned with the candidates sorted by application id. */
-const SCORED = 0;
-const ABSENT = 1;
-const PENDING = 2;
 type LeafColumn = { state: Uint8Array; score: Float64Array; max: Float64Array };
 
 /**
@@ -122,20 +136,16 @@ type LeafColumn = { state: Uint8Array; score: Float64Array; max: Float64Array };
  * has tens of thousands of candidates, and objects that live through the ranking are what the
  * garbage collector spends its time on.
  */
-function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates: readonly FinalCandidateInput[], catOf: (stageKey: string) => ReadonlyArray<CatOutcome | undefined>): LeafColumn[] {
+function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates: readonly FinalCandidateInput[], catOf: Finalists['catOf']): LeafColumn[] {
   const n = candidates.length;
   return plan.leaves.map((leaf) => {
-    const column: LeafColumn = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
     if (leaf.kind === 'cat') {
       const stage = input.cat.get(leaf.stageKey);
-      if (!stage) return column;
-      const outcomes = catOf(leaf.stageKey);
-      for (let i = 0; i < n; i += 1) {
-        const outcome = outcomes[i];
-        if (outcome) record(column, i, outcome.state, outcome.state === 'scored' ? outcome.total : 0, stage.max);
-      }
-      return column;
+      const { state, total } = catOf(leaf.stageKey);
+      // The stage's own columns: a CAT leaf is its stage's total, on the blueprint's scale.
+      return { state, score: total, max: new Float64Array(n).fill(stage?.max ?? 0) };
     }
+    const column: LeafColumn = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
     const byId = input.panel.get(leaf.key);
     if (!byId) return column;
     const outcomes = alignedWith(candidates, byId);
@@ -183,19 +193,69 @@ function record(column: LeafColumn, i: number, state: 'scored' | 'absent' | 'pen
 type Finalists = {
   candidates: readonly FinalCandidateInput[];
   leaves: LeafColumn[];
-  /** A CAT stage's outcome of every candidate (missing = no attempt), looked up once per stage. */
-  catOf(stageKey: string): ReadonlyArray<CatOutcome | undefined>;
+  /** A CAT stage's outcomes as columns aligned with the sorted candidates (all PENDING without the stage), made once per stage. */
+  catOf(stageKey: string): CatColumns;
 };
 
-function catOutcomesBy(input: FinalRankingInput, candidates: readonly FinalCandidateInput[]): Finalists['catOf'] {
-  const byStage = new Map<string, Array<CatOutcome | undefined>>();
-  return (stageKey) => {
-    let outcomes = byStage.get(stageKey);
-    if (!outcomes) {
-      const stage = input.cat.get(stageKey);
-      byStage.set(stageKey, (outcomes = stage ? alignedWith(candidates, stage.outcomes) : new Array<undefined>(candidates.length).fill(undefined)));
+function emptyCatColumns(n: number): CatColumns {
+  return { state: new Uint8Array(n).fill(PENDING), total: new Float64Array(n), passed: new Uint8Array(n), twk: new Float64Array(n), tiu: new Float64Array(n), tkp: new Float64Array(n) };
+}
+
+/** Outcomes in a map, as columns aligned with the candidates. */
+function catColumnsOf(candidates: readonly FinalCandidateInput[], outcomes: ReadonlyMap<string, CatOutcome>): CatColumns {
+  const aligned = alignedWith(candidates, outcomes);
+  const columns = emptyCatColumns(candidates.length);
+  for (let i = 0; i < aligned.length; i += 1) {
+    const outcome = aligned[i];
+    if (!outcome || outcome.state === 'pending') continue;
+    if (outcome.state === 'absent') {
+      columns.state[i] = ABSENT;
+      continue;
     }
-    return outcomes;
+    columns.state[i] = SCORED;
+    columns.total[i] = outcome.total;
+    columns.passed[i] = outcome.passed ? 1 : 0;
+    columns.twk[i] = outcome.scores.TWK ?? 0;
+    columns.tiu[i] = outcome.scores.TIU ?? 0;
+    columns.tkp[i] = outcome.scores.TKP ?? 0;
+  }
+  return columns;
+}
+
+/** Columns aligned with the input's candidates, in the sorted candidates' order (`order[i]`: the input index of sorted candidate i). */
+function permutedCatColumns(columns: CatColumns, order: Int32Array): CatColumns {
+  const n = order.length;
+  const permuted = emptyCatColumns(n);
+  for (let i = 0; i < n; i += 1) {
+    const from = order[i]!;
+    permuted.state[i] = columns.state[from]!;
+    permuted.total[i] = columns.total[from]!;
+    permuted.passed[i] = columns.passed[from]!;
+    permuted.twk[i] = columns.twk[from]!;
+    permuted.tiu[i] = columns.tiu[from]!;
+    permuted.tkp[i] = columns.tkp[from]!;
+  }
+  return permuted;
+}
+
+function catColumnsBy(input: FinalRankingInput, sorted: SortedCandidates): Finalists['catOf'] {
+  const { candidates, order } = sorted;
+  const byStage = new Map<string, CatColumns>();
+  return (stageKey) => {
+    let columns = byStage.get(stageKey);
+    if (!columns) {
+      const stage = input.cat.get(stageKey);
+      if (!stage) columns = emptyCatColumns(candidates.length);
+      else if ('outcomes' in stage) columns = catColumnsOf(candidates, stage.outcomes);
+      else {
+        for (const [name, column] of Object.entries(stage.columns)) {
+          if (column.length !== candidates.length) throw new RangeError(`kolom ${name} tahap ${stageKey}: ${column.length} nilai untuk ${candidates.length} peserta`);
+        }
+        columns = order ? permutedCatColumns(stage.columns, order) : stage.columns;
+      }
+      byStage.set(stageKey, columns);
+    }
+    return columns;
   };
 }
 
@@ -255,8 +315,7 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, fina
     const catStage = isPlainCatStage(stage) ? input.cat.get(stage.key) : undefined;
     // Aligned with `remaining`: the stage's value and, for a plain CAT stage, its CAT outcome.
     const values = stageValues(input, plan, stage.key, finalists, remaining, stage.weight > 0 || catStage !== undefined);
-    const stageOutcomes = catStage ? finalists.catOf(stage.key) : [];
-    const catOutcomes = catStage ? remaining.map((i) => stageOutcomes[i]) : [];
+    const catColumns = catStage ? finalists.catOf(stage.key) : null;
     let pending = 0;
     for (let j = 0; j < remaining.length; j += 1) if (values.state[j] === PENDING) pending += 1;
     if (pending > 0) issues.push(`${pending.toLocaleString('id-ID')} peserta belum memiliki nilai ${stage.name}; peserta yang lolos tahap ini belum dapat ditentukan.`);
@@ -264,8 +323,8 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, fina
       if (!among) return true;
       if (values.state[j] !== SCORED) return false;
       if (among.type === 'passMarksBySubtest') {
-        const outcome = catOutcomes[j];
-        return outcome?.state === 'scored' && outcome.passed;
+        const i = remaining[j]!;
+        return catColumns !== null && catColumns.state[i] === SCORED && catColumns.passed[i] === 1;
       }
       if (among.type === 'minScore') return compare(values.exact(j), toRational(among.min)) >= 0;
       return true;
@@ -277,10 +336,15 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, fina
       const outcome = selectForSkb({
         formations: counts.map((f) => ({ id: f.id, count: f.count })),
         candidates: scored.map((j) => {
-          const candidate = candidates[remaining[j]!]!;
-          const outcome = catOutcomes[j];
-          const s = outcome?.state === 'scored' ? outcome.scores : {};
-          return { id: candidate.applicationId, formasiId: candidate.formasiId, metPassMark: passesMarks(j, rule.among), skd: { total: values.total[j]!, TWK: s.TWK ?? 0, TIU: s.TIU ?? 0, TKP: s.TKP ?? 0 } };
+          const i = remaining[j]!;
+          const candidate = candidates[i]!;
+          const subtests = catColumns !== null && catColumns.state[i] === SCORED;
+          return {
+            id: candidate.applicationId,
+            formasiId: candidate.formasiId,
+            metPassMark: passesMarks(j, rule.among),
+            skd: { total: values.total[j]!, TWK: subtests ? catColumns.twk[i]! : 0, TIU: subtests ? catColumns.tiu[i]! : 0, TKP: subtests ? catColumns.tkp[i]! : 0 },
+          };
         }),
         preset: { ...SKB_PROCEED_PRESET, multiplier: rule.multiplier },
       });
@@ -310,12 +374,17 @@ function compileFor(plan: IntegrationPlan, maxes: Map<string, number>, preset: I
   return compileIntegration({ stages: shape.stages, preset, scoreDecimals: 2 });
 }
 
-/** The candidates by application id: as given when they already are (the server reads them so), else sorted. */
-function sortedById(candidates: readonly FinalCandidateInput[]): readonly FinalCandidateInput[] {
+/** The candidates by application id, and where each came from in the input (`order` null when they already were, as the server reads them). */
+type SortedCandidates = { candidates: readonly FinalCandidateInput[]; order: Int32Array | null };
+
+function sortedById(candidates: readonly FinalCandidateInput[]): SortedCandidates {
   for (let i = 1; i < candidates.length; i += 1) {
-    if (candidates[i - 1]!.applicationId > candidates[i]!.applicationId) return [...candidates].sort((a, b) => byText(a.applicationId, b.applicationId));
+    if (candidates[i - 1]!.applicationId > candidates[i]!.applicationId) {
+      const order = Int32Array.from(candidates.keys()).sort((a, b) => byText(candidates[a]!.applicationId, candidates[b]!.applicationId));
+      return { candidates: Array.from(order, (from) => candidates[from]!), order };
+    }
   }
-  return candidates;
+  return { candidates, order: null };
 }
 
 /** Ranks a round's finalists; deterministic: the same inputs in any order give the same lines. */
@@ -331,10 +400,11 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
     if (leaf.kind === 'cat' && !input.cat.has(leaf.stageKey)) issues.push(`Tahap ${leaf.name} belum memiliki cetak biru CAT.`);
     if (leaf.kind === 'panel' && !input.panelLocked.get(leaf.stageKey)) issues.push(`Nilai panel ${leaf.name} belum dikunci.`);
   }
-  const sorted = sortedById(input.candidates);
-  const catOf = catOutcomesBy(input, sorted);
+  const sortedCandidates = sortedById(input.candidates);
+  const sorted = sortedCandidates.candidates;
+  const catOf = catColumnsBy(input, sortedCandidates);
   const finalists: Finalists = { candidates: sorted, leaves: leafColumns(input, plan, sorted, catOf), catOf };
-  const tieOutcomes = tieBreakStageKey ? catOf(tieBreakStageKey) : [];
+  const tie = tieBreakStageKey ? catOf(tieBreakStageKey) : null;
   const { remaining, eliminated } = applyEliminations(input, plan, finalists, issues);
 
   // Scales: a CAT leaf from its blueprint, a panel leaf from its scores (one scale per component).
@@ -359,7 +429,6 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
   let missingCount = 0;
   for (const i of remaining) {
     const candidate = sorted[i]!;
-    const tie = tieOutcomes[i];
     const scores: Record<string, number | null> = {};
     const missing: string[] = [];
     let absent = false;
@@ -376,7 +445,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
         else missing.push(leaf.key);
       }
     }
-    const skd = tie?.state === 'scored' ? { total: tie.total, twk: tie.scores.TWK ?? 0, tiu: tie.scores.TIU ?? 0, tkp: tie.scores.TKP ?? 0 } : null;
+    const skd = tie !== null && tie.state[i] === SCORED ? { total: tie.total[i]!, twk: tie.twk[i]!, tiu: tie.tiu[i]!, tkp: tie.tkp[i]! } : null;
     const line: FinalLine = {
       applicationId: candidate.applicationId,
       formasiId: candidate.formasiId,
