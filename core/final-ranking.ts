@@ -222,12 +222,12 @@ function catColumnsOf(candidates: readonly FinalCandidateInput[], outcomes: Read
   return columns;
 }
 
-/** Columns aligned with the input's candidates, in the sorted candidates' order (`order[i]`: the input index of sorted candidate i). */
-function permutedCatColumns(columns: CatColumns, order: Int32Array): CatColumns {
-  const n = order.length;
+/** The outcomes of the candidates at the given indices, in that order (`at[i]`: the index in `columns` of the new i-th). */
+export function catColumnsAt(columns: CatColumns, at: ArrayLike<number>): CatColumns {
+  const n = at.length;
   const permuted = emptyCatColumns(n);
   for (let i = 0; i < n; i += 1) {
-    const from = order[i]!;
+    const from = at[i]!;
     permuted.state[i] = columns.state[from]!;
     permuted.total[i] = columns.total[from]!;
     permuted.passed[i] = columns.passed[from]!;
@@ -251,7 +251,7 @@ function catColumnsBy(input: FinalRankingInput, sorted: SortedCandidates): Final
         for (const [name, column] of Object.entries(stage.columns)) {
           if (column.length !== candidates.length) throw new RangeError(`kolom ${name} tahap ${stageKey}: ${column.length} nilai untuk ${candidates.length} peserta`);
         }
-        columns = order ? permutedCatColumns(stage.columns, order) : stage.columns;
+        columns = order ? catColumnsAt(stage.columns, order) : stage.columns;
       }
       byStage.set(stageKey, columns);
     }

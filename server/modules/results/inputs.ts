@@ -2,14 +2,15 @@
 // check, scores recomputed from the raw answer sheets and the assessors' own scores), the panel's scores through the panel
 // module's service, the decisions on record (disqualifications, accepted data corrections).
 import { presetForBlueprint } from '../../../core/cat-exam.js';
-import { diplomaLevels, rankingIpk, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from '../../../core/final-ranking.js';
+import { catColumnsAt, diplomaLevels, rankingIpk, type CatOutcome, type CatStageInput, type Diploma, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from '../../../core/final-ranking.js';
 import { integrationPlan } from '../../../core/final-results.js';
 import { INTEGRATION_PRESET } from '../../../core/integration.js';
+import { isPlainCatStage } from '../../../core/pipeline.js';
 import { RANKING_PRESET } from '../../../core/ranking.js';
 import type { Database, Db } from '../../db/client.js';
 import { recomputeBlueprintScores } from '../cat-exam/scoring.js';
 import { panelScoresFromSheetsReader, type PanelScoresReader } from './panel-source.js';
-import { loadBlueprints, loadCandidatesWithCat, loadCatOutcomes, loadFormations, type CandidateRow, type FormasiRow, type RoundRow } from './results.repo.js';
+import { loadBlueprints, loadCandidatesWithCat, loadCatOutcomes, loadFormations, type FormasiRow, type RoundRow } from './results.repo.js';
 
 export type Correction = { applicationId: string; item: string; value: number | string };
 
@@ -28,7 +29,6 @@ export type GatherOptions = {
 export type RoundInputs = {
   input: FinalRankingInput;
   formations: Map<string, FormasiRow & { label: string }>;
-  candidates: Map<string, CandidateRow>;
   /** Stage key → blueprint id of its CAT. */
   blueprintOf: Map<string, string>;
   /** CAT results changed by an audited correction (a raw recompute keeps the corrected score): registration number and stage. */
@@ -57,28 +57,33 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
   // The candidates (with their CAT results) and the panel's scores are read side by side: on the
   // pool each read has its own connection (a round of 50,000 candidates: about 0.3 s and 0.1 s);
   // in a transaction they take turns on its connection.
-  const [{ formasiRows, blueprints, candidateRows, attempts }, panelScores] = await Promise.all([
+  // The TWK, TIU and TKP of a plain CAT stage (SKD) break ties and choose who proceeds.
+  const withSubtests = new Set(round.pipeline.filter(isPlainCatStage).map((s) => s.key));
+  const [{ formasiRows, blueprints, read }, panelScores] = await Promise.all([
     (async () => {
       const [formasiRows, blueprintRows] = await Promise.all([loadFormations(db, round.id), loadBlueprints(db, round.id)]);
       const blueprints = blueprintRows.filter((blueprint) => catStages.has(blueprint.stage_key));
-      const { candidates: candidateRows, attempts } = await loadCandidatesWithCat(db, round.id, options.source === 'recorded' ? blueprints.map((b) => b.id) : []);
-      return { formasiRows, blueprints, candidateRows, attempts };
+      const read = await loadCandidatesWithCat(db, round.id, options.source === 'recorded' ? blueprints.map((b) => ({ id: b.id, subtests: withSubtests.has(b.stage_key) })) : []);
+      return { formasiRows, blueprints, read };
     })(),
     Promise.all(panelStageKeys.map((stageKey) => panelReader(db, { agencyId: round.agencyId, selectionId: round.id, stageKey }))),
   ]);
   const formations = new Map(formasiRows.map((f) => [f.id, { ...f, label: formasiLabel(f) }]));
-  // The candidates are read by application id, the ranking's order: they and their CAT outcomes are
-  // handed over in it, so the ranking neither sorts them again nor looks each outcome up
-  // (core/final-ranking alignedWith).
+  // The candidates are read by application id, the ranking's order, and their CAT outcomes as
+  // columns aligned with them: the ranking neither sorts them again nor looks each outcome up.
+  // Those of a formation no longer published are left out (with their outcomes).
+  const kept: number[] = [];
+  for (let i = 0; i < read.ids.length; i += 1) if (formations.has(read.formasiIds[i]!)) kept.push(i);
+  const allKept = kept.length === read.ids.length;
 
-  const cat = new Map<string, { max: number; outcomes: Map<string, CatOutcome> }>();
+  const cat = new Map<string, CatStageInput>();
   const corrected: RoundInputs['corrected'] = [];
   const blueprintOf = new Map<string, string>();
   for (const [n, blueprint] of blueprints.entries()) {
     blueprintOf.set(blueprint.stage_key, blueprint.id);
     const max = presetForBlueprint({ preset: blueprint.preset, durationMinutes: blueprint.duration_minutes, sections: blueprint.sections, passRules: blueprint.pass_rules }).maxTotal;
-    const outcomes = new Map<string, CatOutcome>();
     if (options.source === 'raw') {
+      const outcomes = new Map<string, CatOutcome>();
       if (!options.database) throw new Error('database diperlukan untuk menghitung ulang dari lembar jawaban');
       const rows = await loadCatOutcomes(db, blueprint.id);
       const recomputed = await recomputeBlueprintScores(options.database, blueprint.id);
@@ -92,15 +97,11 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
         const score = recomputed.get(row.attempt_id);
         outcomes.set(row.application_id, score ? { state: 'scored', total: score.total, scores: score.scores, passed: score.passed } : catOutcome({ ...row, total: null }));
       }
+      cat.set(blueprint.stage_key, { max, outcomes });
     } else {
-      // The candidate's own id string is the key, so the ranking's look-ups compare one reference, not 36 characters.
-      const attemptOf = attempts[n]!;
-      for (let i = 0; i < candidateRows.length; i += 1) {
-        const attempt = attemptOf[i];
-        if (attempt) outcomes.set(candidateRows[i]!.id, catOutcome(attempt));
-      }
+      // Read as columns aligned with the candidates, in the order the ranking reads them.
+      cat.set(blueprint.stage_key, { max, columns: allKept ? read.cat[n]! : catColumnsAt(read.cat[n]!, kept) });
     }
-    cat.set(blueprint.stage_key, { max, outcomes });
   }
 
   const panel = new Map<string, Map<string, PanelOutcome>>();
@@ -124,19 +125,19 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     items.set(c.item, c.value);
     correctionsOf.set(c.applicationId, items);
   }
-  const candidates = new Map<string, CandidateRow>();
   const wantedLevels = new Map([...formations.values()].map((f) => [f.id, diplomaLevels(f.education_levels)]));
   const finalCandidates: FinalCandidateInput[] = [];
-  for (const c of candidateRows) {
-    candidates.set(c.id, c);
-    const formation = formations.get(c.formasi_id);
-    if (!formation) continue;
-    const fixed = correctionsOf.get(c.id);
-    const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : rankingIpk(c.education, wantedLevels.get(formation.id)!);
-    const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (c.birth_date ?? '1900-01-01');
+  for (const i of kept) {
+    const applicationId = read.ids[i]!;
+    const formation = formations.get(read.formasiIds[i]!)!;
+    const fixed = correctionsOf.get(applicationId);
+    const education = read.education[i];
+    const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : rankingIpk(education ? (JSON.parse(education) as Diploma[]) : null, wantedLevels.get(formation.id)!);
+    const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (read.birthDates[i] ?? '1900-01-01');
     // The formation's own id string: equal to the row's, and compared by reference in the ranking.
-    finalCandidates.push({ applicationId: c.id, registrationNumber: c.registration_number, name: c.name, formasiId: formation.id, birthDate, ipk, disqualified: options.disqualified.has(c.id) });
+    finalCandidates.push({ applicationId, registrationNumber: read.registrationNumbers[i]!, name: read.names[i]!, formasiId: formation.id, birthDate, ipk, disqualified: options.disqualified.has(applicationId) });
   }
+  const registrationNumberOf = (applicationId: string) => read.registrationNumbers[read.ids.indexOf(applicationId)] ?? applicationId;
   return {
     input: {
       pipeline: round.pipeline,
@@ -149,9 +150,8 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
       ranking: RANKING_PRESET,
     },
     formations,
-    candidates,
     blueprintOf,
     corrected,
-    panelCorrected: panelCorrected.map((c) => ({ registrationNumber: candidates.get(c.applicationId)?.registration_number ?? c.applicationId, stageKey: c.stageKey })),
+    panelCorrected: panelCorrected.map((c) => ({ registrationNumber: registrationNumberOf(c.applicationId), stageKey: c.stageKey })),
   };
 }

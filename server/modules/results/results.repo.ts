@@ -2,6 +2,7 @@
 // the applications that passed administration, the CAT blueprints and results, and this module's
 // own rows. Raw SQL where many rows are read (a round may have tens of thousands of candidates).
 import { and, eq, sql } from 'drizzle-orm';
+import { ABSENT, PENDING, SCORED, type CatColumns } from '../../../core/final-ranking.js';
 import type { PipelineStage } from '../../../core/pipeline.js';
 import { selectArrays, selectRows, type Db } from '../../db/client.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
@@ -52,66 +53,100 @@ export async function loadFormations(db: Db, selectionId: string): Promise<Forma
   );
 }
 
-export type CandidateRow = {
-  id: string;
-  account_id: string;
-  formasi_id: string;
-  registration_number: string;
-  name: string;
-  email: string | null;
-  birth_date: string | null;
-  education: Array<{ level?: string; programme?: string; gpa?: number | null }> | null;
+/**
+ * The candidates of a round as columns, by application id (the ranking's order): what the ranking
+ * reads of each (the applicant's own name and birth date, the diplomas of the frozen profile as
+ * JSON text, parsed where the IPK is taken) and, for each CAT blueprint asked for, the attempts'
+ * outcomes aligned with them (core/final-ranking CatColumns).
+ */
+export type RoundCandidates = {
+  ids: string[];
+  formasiIds: string[];
+  registrationNumbers: string[];
+  names: string[];
+  birthDates: Array<string | null>;
+  /** The profile's diplomas (JSON text); null when the profile has none. */
+  education: Array<string | null>;
+  cat: CatColumns[];
 };
 
-/** A candidate's attempt of one CAT blueprint, with its stored result (total, scores and passed null while unscored). */
-export type CatAttemptRow = { status: string; total: number | null; scores: Record<string, number> | null; passed: boolean | null };
+/** A CAT blueprint to read the outcomes of; `subtests`: also its TWK, TIU and TKP (the stage that breaks ties). */
+export type BlueprintRead = { id: string; subtests: boolean };
 
-/** The candidates by application id, and for each blueprint asked for, each candidate's attempt at the candidate's index (null without one). */
-export type CandidatesWithCat = { candidates: CandidateRow[]; attempts: Array<Array<CatAttemptRow | null>> };
-
-/** Separates the values the server itself wrote (ids, numbers, JSON) in one text column: ASCII's unit separator, which none of them holds (JSON writes control characters escaped). */
+/** Between the values of a candidate: ASCII's unit separator, which no value here holds raw (JSON writes control characters escaped). */
 const UNIT = '\x1f';
+/** Between candidates: ASCII's record separator. */
+const RECORD = '\x1e';
+/** The subtests read of a blueprint asked for them, in CatColumns' order. */
+const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
 
 /**
- * Applications that passed administration (MS), by application id (the ranking's order), with
- * what the ranking reads from their frozen profile and, for each given CAT blueprint, their
- * attempt's status and stored result. One statement and one row per candidate (an application
- * has at most one attempt per blueprint). A round has tens of thousands of candidates, and
- * parsing sixteen values a row was a third of the time it took to read them: the values the
- * server wrote itself come joined in one text column and are split here (with the count of
- * values checked), the applicant's own (name, email, birth date) in columns of their own.
- * The round's CAT results are read once, by the round (`r`, materialised): with 4,000,000
- * results stored, the planner otherwise looked each attempt's result up by its key, two index
- * probes per candidate, and the read took twice as long.
+ * Applications that passed administration (MS), by application id, with what the ranking reads of
+ * them and of their CAT attempts: one statement, one row per first two hexadecimal digits of the
+ * id, each row the candidates of that row joined in one text (string_agg) and split here. A round
+ * has tens of thousands of candidates, and the driver's work per row and per value (parsing,
+ * allocating) was a third of the time the read took. Only values the server wrote itself (ids,
+ * numbers, JSON) come as they are; the applicant's own (name, birth date) come as one JSON array,
+ * so no character they hold can split the text. The round's CAT results are read once, by the
+ * round (`r`, materialised): with 4,000,000 results stored, the planner otherwise looked each
+ * attempt's result up by its key, two index probes per candidate.
  */
-export async function loadCandidatesWithCat(db: Db, selectionId: string, blueprintIds: readonly string[]): Promise<CandidatesWithCat> {
-  const attemptValues = blueprintIds.map((_, n) => `, coalesce(c${n}.status, ''), coalesce(c${n}.total::text, ''), coalesce(c${n}.scores::text, ''), coalesce(c${n}.passed::int::text, '')`).join('');
-  const joins = blueprintIds
+export async function loadCandidatesWithCat(db: Db, selectionId: string, blueprints: readonly BlueprintRead[]): Promise<RoundCandidates> {
+  const attemptValues = blueprints
+    .map((b, n) => `, coalesce(c${n}.status, ''), coalesce(c${n}.total::text, ''), coalesce(c${n}.passed::int::text, '')${b.subtests ? SUBTESTS.map((subtest) => `, coalesce(c${n}.scores->>'${subtest}', '')`).join('') : ''}`)
+    .join('');
+  const joins = blueprints
     .map((_, n) => ` LEFT JOIN (SELECT t.application_id, t.status, r.total, r.scores, r.passed FROM cat_attempts t LEFT JOIN r ON r.attempt_id = t.id WHERE t.blueprint_id = $${n + 2}) c${n} ON c${n}.application_id = a.id`)
     .join('');
-  const rows = await selectArrays<string | null>(
+  const rows = await selectArrays<string>(
     db,
-    `${blueprintIds.length ? 'WITH r AS MATERIALIZED (SELECT attempt_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT concat_ws(E'\\x1f', a.id, a.account_id, a.formasi_id, a.registration_number, coalesce((a.profile_snapshot->'education')::text, '')${attemptValues}),
-            coalesce(a.applicant_name, ''), a.email, coalesce(a.birth_date, a.profile_snapshot->>'birthDate')
+    `${blueprints.length ? 'WITH r AS MATERIALIZED (SELECT attempt_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, coalesce((a.profile_snapshot->'education')::text, ''),
+                json_build_array(coalesce(a.applicant_name, ''), coalesce(a.birth_date, a.profile_snapshot->>'birthDate'))::text${attemptValues}), E'\\x1e' ORDER BY a.id)
        FROM applications a${joins}
       WHERE a.selection_id = $1 AND a.status = 'ms' AND a.registration_number IS NOT NULL
-      ORDER BY a.id`,
-    [selectionId, ...blueprintIds],
+      GROUP BY left(a.id::text, 2) ORDER BY left(a.id::text, 2)`,
+    [selectionId, ...blueprints.map((b) => b.id)],
   );
-  const width = 5 + 4 * blueprintIds.length;
-  const candidates: CandidateRow[] = [];
-  const attempts = blueprintIds.map(() => new Array<CatAttemptRow | null>(rows.length).fill(null));
-  for (const [packed, name, email, birthDate] of rows) {
-    const v = packed!.split(UNIT);
+  const records = rows.length === 1 ? rows[0]![0]!.split(RECORD) : rows.flatMap(([text]) => text!.split(RECORD));
+  const n = records.length;
+  const round: RoundCandidates = { ids: new Array(n), formasiIds: new Array(n), registrationNumbers: new Array(n), names: new Array(n), birthDates: new Array(n), education: new Array(n), cat: [] };
+  const cat = blueprints.map(() => ({ state: new Uint8Array(n).fill(PENDING), total: new Float64Array(n), passed: new Uint8Array(n), twk: new Float64Array(n), tiu: new Float64Array(n), tkp: new Float64Array(n) }));
+  round.cat = cat;
+  const widthOf = (b: BlueprintRead) => (b.subtests ? 3 + SUBTESTS.length : 3);
+  const width = 5 + blueprints.reduce((sum, b) => sum + widthOf(b), 0);
+  for (let i = 0; i < n; i += 1) {
+    const v = records[i]!.split(UNIT);
     if (v.length !== width) throw new Error(`Data peserta tidak terbaca: ${v.length} nilai dalam satu baris, seharusnya ${width}.`);
-    const i = candidates.length;
-    candidates.push({ id: v[0]!, account_id: v[1]!, formasi_id: v[2]!, registration_number: v[3]!, name: name!, email: email ?? null, birth_date: birthDate ?? null, education: v[4] ? (JSON.parse(v[4]) as CandidateRow['education']) : null });
-    for (let n = 0, k = 5; n < blueprintIds.length; n += 1, k += 4) {
-      if (!v[k]) continue; // no attempt
-      attempts[n]![i] = { status: v[k]!, total: v[k + 1] ? Number(v[k + 1]) : null, scores: v[k + 2] ? (JSON.parse(v[k + 2]!) as Record<string, number>) : null, passed: v[k + 3] ? v[k + 3] === '1' : null };
+    const [name, birthDate] = JSON.parse(v[4]!) as [string, string | null];
+    round.ids[i] = v[0]!;
+    round.formasiIds[i] = v[1]!;
+    round.registrationNumbers[i] = v[2]!;
+    round.education[i] = v[3] || null;
+    round.names[i] = name;
+    round.birthDates[i] = birthDate;
+    for (let b = 0, k = 5; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
+      const columns = cat[b]!;
+      // A stored result is a score whatever the attempt's status; without one, absent or still pending (or no attempt).
+      if (v[k + 1]) {
+        columns.state[i] = SCORED;
+        columns.total[i] = Number(v[k + 1]);
+        columns.passed[i] = v[k + 2] === '1' ? 1 : 0;
+        if (blueprints[b]!.subtests) {
+          // A subtest the test does not have counts 0.
+          columns.twk[i] = v[k + 3] ? Number(v[k + 3]) : 0;
+          columns.tiu[i] = v[k + 4] ? Number(v[k + 4]) : 0;
+          columns.tkp[i] = v[k + 5] ? Number(v[k + 5]) : 0;
+        }
+      } else if (v[k] === 'absent') columns.state[i] = ABSENT;
     }
   }
-  return { candidates, attempts };
+  return round;
+}
+
+/** Each candidate's account and e-mail address (to notify them of a published list), by application id. */
+export async function loadContacts(db: Db, selectionId: string): Promise<Map<string, { accountId: string; email: string | null }>> {
+  const rows = await selectArrays<string | null>(db, `SELECT id, account_id, email FROM applications WHERE selection_id = $1 AND status = 'ms'`, [selectionId]);
+  return new Map(rows.map(([id, accountId, email]) => [id!, { accountId: accountId!, email: email ?? null }]));
 }
 
 export type BlueprintRow = { id: string; stage_key: string; preset: string; duration_minutes: number; sections: Array<{ subtest: string; count: number }>; pass_rules: Record<string, unknown> };

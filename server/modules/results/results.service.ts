@@ -17,7 +17,7 @@ import { renderListPdf } from '../sanggah/result-pdf.js';
 import { insertStageResult } from '../sanggah/stage-results.repo.js';
 import { gatherInputs, type Correction, type RoundInputs } from './inputs.js';
 import type { PanelScoresReader } from './panel-source.js';
-import { loadDisqualifications, loadRound, rankingOf, stagesOf, type RoundRow } from './results.repo.js';
+import { loadContacts, loadDisqualifications, loadRound, rankingOf, stagesOf, type RoundRow } from './results.repo.js';
 import { finalObjections, finalRankings, finalResults, resultDisqualifications, type RankingBasis } from './results.table.js';
 
 export type ResultDeps = { db: Db; database: Database; config: Pick<Config, 'uploadDir' | 'publicUrl' | 'smtpUrl'>; panelScores: PanelScoresReader };
@@ -141,8 +141,10 @@ function countsOf(lines: readonly FinalLine[]) {
   return counts;
 }
 
+type Contacts = Awaited<ReturnType<typeof loadContacts>>;
+
 /** Writes the lines of a published list in one statement per 5,000 lines (arrays unnested). */
-async function insertLines(tx: Db, stageResultId: string, computed: Computed) {
+async function insertLines(tx: Db, stageResultId: string, computed: Computed, contacts: Contacts) {
   const { result, inputs, round } = computed;
   const lines = result.lines.filter((l) => l.status !== null);
   const order = new Map(computed.entries.map((e, i) => [e.registrationNumber, i]));
@@ -154,7 +156,7 @@ async function insertLines(tx: Db, stageResultId: string, computed: Computed) {
                                  final_units, scores, skd_total, twk, tiu, tkp, ipk, birth_date, decided_by_above, decided_by_below, letter_code)
       SELECT ${stageResultId}::uuid, ${round.agencyId}::uuid, ${round.id}::uuid, t.application_id, t.account_id, t.formasi_id, t.formasi_label, t.registration_number, t.name, t.position, t.rank, t.status,
              t.final_units, t.scores::jsonb, t.skd_total, t.twk, t.tiu, t.tkp, t.ipk, t.birth_date, t.above, t.below, t.letter_code
-      FROM unnest(${col((l) => l.applicationId)}::uuid[], ${col((l) => inputs.candidates.get(l.applicationId)!.account_id)}::uuid[], ${col((l) => l.formasiId)}::uuid[],
+      FROM unnest(${col((l) => l.applicationId)}::uuid[], ${col((l) => contacts.get(l.applicationId)!.accountId)}::uuid[], ${col((l) => l.formasiId)}::uuid[],
                   ${col((l) => inputs.formations.get(l.formasiId)!.label)}::text[], ${col((l) => l.registrationNumber)}::text[], ${col((l) => l.name)}::text[],
                   ${col((l) => order.get(l.registrationNumber)!)}::int[], ${col((l) => l.rank)}::int[], ${col((l) => l.status)}::text[], ${col((l) => l.finalUnits)}::bigint[],
                   ${col((l) => JSON.stringify(l.scores))}::text[], ${col((l) => l.skd?.total ?? null)}::int[], ${col((l) => l.skd?.twk ?? null)}::int[], ${col((l) => l.skd?.tiu ?? null)}::int[],
@@ -291,7 +293,8 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
       publishedBy: actorId,
     });
     await tx.insert(finalRankings).values({ stageResultId: stage.id, agencyId, selectionId, list, basis, counts, publishedAt: now });
-    await insertLines(tx, stage.id, computed);
+    const contacts = await loadContacts(tx, selectionId);
+    await insertLines(tx, stage.id, computed, contacts);
 
     const lines = computed.result.lines.filter((l) => l.status !== null);
     const statusText = (line: FinalLine) =>
@@ -299,14 +302,14 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
     const texts = lines.map((line) => ({ line, text: `${FINAL_LIST_LABELS[list]} ${round.name} telah diumumkan. Pendaftaran ${line.registrationNumber}: ${statusText(line)}.${window ? ` Sanggah dapat diajukan sampai ${formatInZone(window.end, zone)}.` : ''}` }));
     await notifyMany(
       tx,
-      texts.map(({ line, text }) => ({ accountId: computed.inputs.candidates.get(line.applicationId)!.account_id, title: list === 'akhir' ? 'Hasil akhir seleksi diumumkan' : 'Hasil akhir pasca sanggah diumumkan', body: text, link: resultLink(line.applicationId) })),
+      texts.map(({ line, text }) => ({ accountId: contacts.get(line.applicationId)!.accountId, title: list === 'akhir' ? 'Hasil akhir seleksi diumumkan' : 'Hasil akhir pasca sanggah diumumkan', body: text, link: resultLink(line.applicationId) })),
     );
     await enqueueEmails(
       tx,
       texts
-        .filter(({ line }) => computed.inputs.candidates.get(line.applicationId)!.email)
+        .filter(({ line }) => contacts.get(line.applicationId)!.email)
         .map(({ line, text }) => ({
-          to: computed.inputs.candidates.get(line.applicationId)!.email!,
+          to: contacts.get(line.applicationId)!.email!,
           subject: `${FINAL_LIST_LABELS[list]} — ${round.name}`,
           text: `${text}\n\nLihat rinciannya dan unduh surat hasil: ${deps.config.publicUrl}${resultLink(line.applicationId)}\n\nSidik jari SHA-256 daftar hasil: ${hash}`,
         })),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../core/canonical.js';
+import { ABSENT, PENDING, SCORED, type CatColumns } from '../../../core/final-ranking.js';
 import { CPNS_PIPELINE, type PipelineStage } from '../../../core/pipeline.js';
 import { accountWithSession, createAgencyRow, request, type TestContext } from '../../test-support/app.js';
 import { createTestApp } from '../../test-support/app.js';
@@ -254,31 +255,39 @@ describe('the compact read of a round’s candidates', () => {
         { skd: [90, 110, 190], name: odd[2] }, // no SKB attempt
       ],
     });
-    const blueprintIds = [round.blueprints.skd.id, round.blueprints.skb.id];
-    const viaPool = await loadCandidatesWithCat(ctx.database.db, round.selection.id, blueprintIds);
-    const viaTransaction = await ctx.database.db.transaction((tx) => loadCandidatesWithCat(tx, round.selection.id, blueprintIds));
+    const blueprints = [{ id: round.blueprints.skd.id, subtests: true }, { id: round.blueprints.skb.id, subtests: false }];
+    const viaPool = await loadCandidatesWithCat(ctx.database.db, round.selection.id, blueprints);
+    const viaTransaction = await ctx.database.db.transaction((tx) => loadCandidatesWithCat(tx, round.selection.id, blueprints));
     expect(viaTransaction).toEqual(viaPool);
-    const { candidates, attempts } = viaPool;
     const ids = round.people.map((p) => p.application.id);
-    expect(candidates.map((c) => c.id)).toEqual([...ids].sort());
-    const at = (p: number) => candidates.findIndex((c) => c.id === ids[p]);
+    expect(viaPool.ids).toEqual([...ids].sort());
+    const at = (p: number) => viaPool.ids.indexOf(ids[p]!);
     for (const [p, person] of round.people.entries()) {
-      expect(candidates[at(p)]).toEqual({
-        id: person.application.id,
-        account_id: person.account.id,
-        formasi_id: round.formations[0]!.id,
-        registration_number: person.application.registrationNumber,
-        name: odd[p],
-        email: person.account.email,
-        birth_date: '1998-03-14',
-        education: [expect.objectContaining({ level: 'S1', gpa: p === 1 ? null : 3.5 })],
-      });
+      const i = at(p);
+      expect(viaPool.formasiIds[i]).toBe(round.formations[0]!.id);
+      expect(viaPool.registrationNumbers[i]).toBe(person.application.registrationNumber);
+      expect(viaPool.names[i]).toBe(odd[p]);
+      expect(viaPool.birthDates[i]).toBe('1998-03-14');
+      expect(JSON.parse(viaPool.education[i]!)).toEqual([expect.objectContaining({ level: 'S1', gpa: p === 1 ? null : 3.5 })]);
     }
-    const [skd, skb] = attempts;
-    expect(skd![at(0)]).toEqual({ status: 'finished', total: 420, scores: { TWK: 100, TIU: 120, TKP: 200 }, passed: true });
-    expect(skd![at(1)]).toEqual({ status: 'absent', total: null, scores: null, passed: null });
-    expect(skb![at(0)]).toMatchObject({ status: 'finished', total: 80, passed: true });
-    expect(skb![at(1)]).toBeNull();
-    expect(skb![at(2)]).toBeNull();
+    const [skd, skb] = viaPool.cat;
+    const outcome = (columns: CatColumns, i: number) => ({ state: columns.state[i], total: columns.total[i], passed: columns.passed[i], twk: columns.twk[i], tiu: columns.tiu[i], tkp: columns.tkp[i] });
+    expect(outcome(skd!, at(0))).toEqual({ state: SCORED, total: 420, passed: 1, twk: 100, tiu: 120, tkp: 200 });
+    expect(outcome(skd!, at(1))).toEqual({ state: ABSENT, total: 0, passed: 0, twk: 0, tiu: 0, tkp: 0 });
+    expect(outcome(skb!, at(0))).toEqual({ state: SCORED, total: 80, passed: 1, twk: 0, tiu: 0, tkp: 0 }); // no subtests asked for
+    expect(skb!.state[at(1)]).toBe(PENDING); // no attempt
+    expect(skb!.state[at(2)]).toBe(PENDING);
+  });
+
+  it('reads a round whose candidates come in several groups (by the first digits of their ids), in id order, and no candidate of another round', async () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({ skd: [70 + 5 * (i % 10), 90, 180] as [number, number, number], skb: 60 + (i % 40) }));
+    const round = await createFinalRound(ctx, { people });
+    const other = await createFinalRound(ctx, { people: [{ skd: [100, 120, 200], skb: 80 }] });
+    const read = await loadCandidatesWithCat(ctx.database.db, round.selection.id, [{ id: round.blueprints.skd.id, subtests: true }]);
+    expect(read.ids).toEqual(round.people.map((p) => p.application.id).sort());
+    expect(read.ids).not.toContain(other.people[0]!.application.id);
+    expect(new Set(read.cat[0]!.state)).toEqual(new Set([SCORED]));
+    const byId = new Map(round.people.map((p, i) => [p.application.id, people[i]!.skd]));
+    read.ids.forEach((id, i) => expect(read.cat[0]!.twk[i]).toBe(byId.get(id)![0]));
   });
 });
