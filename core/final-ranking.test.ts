@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABSENT, alignedWith, computeFinalRanking, diplomaLevels, PENDING, rankingIpk, SCORED, type CatColumns, type CatOutcome, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
+import { ABSENT, alignedWith, computeFinalRanking, diplomaLevels, PENDING, rankingIpk, SCORED, type CatColumns, type CatOutcome, type PanelColumns, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
 import { INTEGRATION_PRESET } from './integration.js';
 import { CPNS_PIPELINE, JPT_PIPELINE, type PipelineStage } from './pipeline.js';
 import { RANKING_PRESET } from './ranking.js';
@@ -162,13 +162,14 @@ describe('computeFinalRanking — CPNS from SKD to the final list', () => {
     expect(result.issues[0]).toMatch(/^stages: Jumlah bobot .* harus 100; saat ini 90/);
   });
 
-  it('refuses two scales for one panel component', () => {
+  it('refuses two scales for one panel component, in a map or in columns', () => {
     const input = cpnsInput([
       { id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 },
       { id: 'b', skd: [90, 110, 200], skb: 400, praktik: 80 },
     ]);
     (input.panel.get('skb.praktik_kerja') as Map<string, PanelOutcome>).set('b', { state: 'scored', score: 8, max: 10 });
     expect(computeFinalRanking(input).issues[0]).toContain('skala yang berbeda');
+    expect(computeFinalRanking(asColumns(input)).issues[0]).toBe('Nilai Seleksi Kompetensi Bidang (SKB) — Praktik kerja memakai skala yang berbeda (100, 10); satu komponen harus satu skala.');
   });
 
   it('gives the same lines whatever the order of the input', () => {
@@ -180,7 +181,7 @@ describe('computeFinalRanking — CPNS from SKD to the final list', () => {
   });
 });
 
-/** The same CAT outcomes as columns aligned with `candidates` (what the server hands over). */
+/** The same CAT and panel outcomes as columns aligned with `candidates` (what the server hands over). */
 function asColumns(input: FinalRankingInput): FinalRankingInput {
   const n = input.candidates.length;
   const cat = new Map<string, { max: number; columns: CatColumns }>();
@@ -200,10 +201,23 @@ function asColumns(input: FinalRankingInput): FinalRankingInput {
     });
     cat.set(stageKey, { max: stage.max, columns });
   }
-  return { ...input, cat };
+  const panel = new Map<string, PanelColumns>();
+  for (const [key, outcomes] of input.panel) {
+    const columns: PanelColumns = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
+    input.candidates.forEach((candidate, i) => {
+      const outcome = (outcomes as ReadonlyMap<string, PanelOutcome>).get(candidate.applicationId);
+      if (outcome?.state === 'absent') columns.state[i] = ABSENT;
+      if (outcome?.state !== 'scored') return;
+      columns.state[i] = SCORED;
+      columns.score[i] = outcome.score;
+      columns.max[i] = outcome.max;
+    });
+    panel.set(key, columns);
+  }
+  return { ...input, cat, panel };
 }
 
-describe('computeFinalRanking — CAT outcomes in a map or in columns', () => {
+describe('computeFinalRanking — CAT and panel outcomes in maps or in columns', () => {
   // Random rounds with every kind of outcome: absent, pending, no attempt, under the pass marks, ties.
   function randomPeople(seed: string, size: number): Person[] {
     const random = seededRandom(seed);
@@ -235,6 +249,9 @@ describe('computeFinalRanking — CAT outcomes in a map or in columns', () => {
     const skd = input.cat.get('skd') as { max: number; columns: CatColumns };
     const short = { ...input, cat: new Map([...input.cat, ['skd', { max: 550, columns: { ...skd.columns, tkp: new Float64Array(1) } }]]) };
     expect(() => computeFinalRanking(short)).toThrow('kolom tkp tahap skd: 1 nilai untuk 2 peserta');
+    const praktik = input.panel.get('skb.praktik_kerja') as PanelColumns;
+    const shortPanel = { ...input, panel: new Map([['skb.praktik_kerja', { ...praktik, max: new Float64Array(3) }]]) };
+    expect(() => computeFinalRanking(shortPanel)).toThrow('kolom max tahap skb.praktik_kerja: 3 nilai untuk 2 peserta');
   });
 });
 

@@ -30,6 +30,15 @@ export const PENDING = 2;
  */
 export type CatColumns = { state: Uint8Array; total: Float64Array; passed: Uint8Array; twk: Float64Array; tiu: Float64Array; tkp: Float64Array };
 
+/**
+ * A panel leaf's outcomes as columns aligned with the input's `candidates`: `state` SCORED, ABSENT
+ * or PENDING (also for no row), and for a scored outcome its `score` out of `max`.
+ */
+export type PanelColumns = { state: Uint8Array; score: Float64Array; max: Float64Array };
+
+/** A panel leaf: each application's outcome, in a map (missing = not scored yet) or in columns. */
+export type PanelLeafInput = ReadonlyMap<string, PanelOutcome> | PanelColumns;
+
 /** A CAT stage: the scale of its test and each application's outcome, in a map (missing = no attempt) or in columns. */
 export type CatStageInput = { max: number; outcomes: ReadonlyMap<string, CatOutcome> } | { max: number; columns: CatColumns };
 export type PanelOutcome = { state: 'scored'; score: number; max: number } | { state: 'absent' } | { state: 'pending' };
@@ -71,8 +80,8 @@ export type FinalRankingInput = {
   candidates: readonly FinalCandidateInput[];
   /** Per CAT stage key: the scale of its test and each application's outcome. */
   cat: ReadonlyMap<string, CatStageInput>;
-  /** Per panel leaf key: each application's outcome (missing = not scored yet). */
-  panel: ReadonlyMap<string, ReadonlyMap<string, PanelOutcome>>;
+  /** Per panel leaf key: each application's outcome. */
+  panel: ReadonlyMap<string, PanelLeafInput>;
   /** Whether the panel has locked each panel stage's scores. */
   panelLocked: ReadonlyMap<string, boolean>;
   integration: IntegrationPreset;
@@ -136,7 +145,8 @@ type LeafColumn = { state: Uint8Array; score: Float64Array; max: Float64Array };
  * has tens of thousands of candidates, and objects that live through the ranking are what the
  * garbage collector spends its time on.
  */
-function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates: readonly FinalCandidateInput[], catOf: Finalists['catOf']): LeafColumn[] {
+function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, sorted: SortedCandidates, catOf: Finalists['catOf']): LeafColumn[] {
+  const { candidates, order } = sorted;
   const n = candidates.length;
   return plan.leaves.map((leaf) => {
     if (leaf.kind === 'cat') {
@@ -145,10 +155,15 @@ function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, candidates
       // The stage's own columns: a CAT leaf is its stage's total, on the blueprint's scale.
       return { state, score: total, max: new Float64Array(n).fill(stage?.max ?? 0) };
     }
-    const column: LeafColumn = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
     const byId = input.panel.get(leaf.key);
+    if (byId && !(byId instanceof Map)) {
+      const given = byId as PanelColumns;
+      checkLengths(given, n, leaf.key);
+      return order ? leafColumnAt(given, order) : given;
+    }
+    const column: LeafColumn = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
     if (!byId) return column;
-    const outcomes = alignedWith(candidates, byId);
+    const outcomes = alignedWith(candidates, byId as ReadonlyMap<string, PanelOutcome>);
     for (let i = 0; i < n; i += 1) {
       const outcome = outcomes[i];
       if (outcome) record(column, i, outcome.state, outcome.state === 'scored' ? outcome.score : 0, outcome.state === 'scored' ? outcome.max : 0);
@@ -175,6 +190,26 @@ export function alignedWith<T>(candidates: readonly FinalCandidateInput[], byId:
     for (let j = i; j < n && candidates[j]!.applicationId === id; j += 1) aligned[j] = value;
   }
   return aligned;
+}
+
+/** The outcomes of the candidates at the given indices, in that order. */
+function leafColumnAt(column: LeafColumn, at: ArrayLike<number>): LeafColumn {
+  const n = at.length;
+  const picked: LeafColumn = { state: new Uint8Array(n), score: new Float64Array(n), max: new Float64Array(n) };
+  for (let i = 0; i < n; i += 1) {
+    const from = at[i]!;
+    picked.state[i] = column.state[from]!;
+    picked.score[i] = column.score[from]!;
+    picked.max[i] = column.max[from]!;
+  }
+  return picked;
+}
+
+/** Columns handed over must have one value per candidate. */
+function checkLengths(columns: Readonly<Record<string, ArrayLike<number>>>, n: number, key: string) {
+  for (const [name, column] of Object.entries(columns)) {
+    if (column.length !== n) throw new RangeError(`kolom ${name} tahap ${key}: ${column.length} nilai untuk ${n} peserta`);
+  }
 }
 
 /** A candidate's outcome of one leaf in its column: scored (points out of a maximum), absent, or pending (left as it is). */
@@ -248,9 +283,7 @@ function catColumnsBy(input: FinalRankingInput, sorted: SortedCandidates): Final
       if (!stage) columns = emptyCatColumns(candidates.length);
       else if ('outcomes' in stage) columns = catColumnsOf(candidates, stage.outcomes);
       else {
-        for (const [name, column] of Object.entries(stage.columns)) {
-          if (column.length !== candidates.length) throw new RangeError(`kolom ${name} tahap ${stageKey}: ${column.length} nilai untuk ${candidates.length} peserta`);
-        }
+        checkLengths(stage.columns, candidates.length, stageKey);
         columns = order ? catColumnsAt(stage.columns, order) : stage.columns;
       }
       byStage.set(stageKey, columns);
@@ -403,20 +436,26 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
   const sortedCandidates = sortedById(input.candidates);
   const sorted = sortedCandidates.candidates;
   const catOf = catColumnsBy(input, sortedCandidates);
-  const finalists: Finalists = { candidates: sorted, leaves: leafColumns(input, plan, sorted, catOf), catOf };
+  const finalists: Finalists = { candidates: sorted, leaves: leafColumns(input, plan, sortedCandidates, catOf), catOf };
   const tie = tieBreakStageKey ? catOf(tieBreakStageKey) : null;
   const { remaining, eliminated } = applyEliminations(input, plan, finalists, issues);
 
   // Scales: a CAT leaf from its blueprint, a panel leaf from its scores (one scale per component).
   const maxes = new Map<string, number>();
-  for (const leaf of plan.leaves) {
+  for (const [k, leaf] of plan.leaves.entries()) {
     if (leaf.kind === 'cat') {
       const stage = input.cat.get(leaf.stageKey);
       if (stage) maxes.set(leaf.key, stage.max);
       continue;
     }
     const seen = new Set<number>();
-    for (const outcome of input.panel.get(leaf.key)?.values() ?? []) if (outcome.state === 'scored') seen.add(outcome.max);
+    const given = input.panel.get(leaf.key);
+    if (given instanceof Map) {
+      for (const outcome of (given as ReadonlyMap<string, PanelOutcome>).values()) if (outcome.state === 'scored') seen.add(outcome.max);
+    } else {
+      const column = finalists.leaves[k]!;
+      for (let i = 0; i < column.state.length; i += 1) if (column.state[i] === SCORED) seen.add(column.max[i]!);
+    }
     if (seen.size > 1) issues.push(`Nilai ${leaf.name} memakai skala yang berbeda (${[...seen].join(', ')}); satu komponen harus satu skala.`);
     else if (seen.size === 1) maxes.set(leaf.key, [...seen][0]!);
   }

@@ -2,14 +2,14 @@
 // check, scores recomputed from the raw answer sheets and the assessors' own scores), the panel's scores through the panel
 // module's service, the decisions on record (disqualifications, accepted data corrections).
 import { presetForBlueprint } from '../../../core/cat-exam.js';
-import { catColumnsAt, diplomaLevels, rankingIpk, type CatOutcome, type CatStageInput, type Diploma, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from '../../../core/final-ranking.js';
+import { ABSENT, catColumnsAt, diplomaLevels, PENDING, rankingIpk, SCORED, type CatOutcome, type CatStageInput, type Diploma, type FinalCandidateInput, type FinalRankingInput, type PanelColumns } from '../../../core/final-ranking.js';
 import { integrationPlan } from '../../../core/final-results.js';
 import { INTEGRATION_PRESET } from '../../../core/integration.js';
 import { isPlainCatStage } from '../../../core/pipeline.js';
 import { RANKING_PRESET } from '../../../core/ranking.js';
 import type { Database, Db } from '../../db/client.js';
 import { recomputeBlueprintScores } from '../cat-exam/scoring.js';
-import { panelScoresFromSheetsReader, type PanelScoresReader } from './panel-source.js';
+import { panelScoresFromSheetsReader, type PanelScoresReader, type PanelStageScores } from './panel-source.js';
 import { loadBlueprints, loadCandidatesWithCat, loadCatOutcomes, loadFormations, type FormasiRow, type RoundRow } from './results.repo.js';
 
 export type Correction = { applicationId: string; item: string; value: number | string };
@@ -45,6 +45,41 @@ function catOutcome(row: { status: string; total: number | null; scores: Record<
   if (row.total !== null && row.total !== undefined) return { state: 'scored', total: Number(row.total), scores: row.scores ?? {}, passed: row.passed === true };
   if (row.status === 'absent') return { state: 'absent' };
   return { state: 'pending' };
+}
+
+/**
+ * Each panel leaf's outcomes as columns aligned with the candidates (`ids`, by application id).
+ * The panel's rows come by component and then application id (panelStageScores' order), so each
+ * component's rows are walked alongside the candidates; rows of applications that are not among
+ * the candidates are left out.
+ */
+export function panelColumns(ids: readonly string[], stageKey: string, rows: PanelStageScores['rows']): Map<string, PanelColumns> {
+  const n = ids.length;
+  const byLeaf = new Map<string, PanelColumns>();
+  let componentKey: string | null | undefined;
+  let columns: PanelColumns | undefined;
+  let i = 0;
+  for (const row of rows) {
+    if (!columns || row.componentKey !== componentKey) {
+      componentKey = row.componentKey;
+      const key = componentKey ? `${stageKey}.${componentKey}` : stageKey;
+      columns = byLeaf.get(key);
+      if (!columns) byLeaf.set(key, (columns = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) }));
+      i = 0;
+    }
+    // Back to the first candidate when the rows are not in application id order after all.
+    if (i > 0 && ids[i - 1]! >= row.applicationId) i = 0;
+    while (i < n && ids[i]! < row.applicationId) i += 1;
+    if (i === n || ids[i] !== row.applicationId) continue;
+    if (row.absent) columns.state[i] = ABSENT;
+    else if (row.score !== null) {
+      columns.state[i] = SCORED;
+      columns.score[i] = Number(row.score);
+      columns.max[i] = Number(row.max);
+    }
+    i += 1;
+  }
+  return byLeaf;
 }
 
 export async function gatherInputs(options: GatherOptions): Promise<RoundInputs> {
@@ -104,19 +139,15 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     }
   }
 
-  const panel = new Map<string, Map<string, PanelOutcome>>();
+  const keptIds = allKept ? read.ids : kept.map((i) => read.ids[i]!);
+  const panel = new Map<string, PanelColumns>();
   const panelLocked = new Map<string, boolean>();
   const panelCorrected: Array<{ applicationId: string; stageKey: string }> = [];
   for (const [n, stageKey] of panelStageKeys.entries()) {
     const scores = panelScores[n]!;
     panelLocked.set(stageKey, scores.locked);
     for (const c of scores.corrected ?? []) panelCorrected.push({ applicationId: c.applicationId, stageKey: c.componentKey ? `${stageKey}.${c.componentKey}` : stageKey });
-    for (const row of scores.rows) {
-      const key = row.componentKey ? `${stageKey}.${row.componentKey}` : stageKey;
-      const outcomes = panel.get(key) ?? new Map<string, PanelOutcome>();
-      panel.set(key, outcomes);
-      outcomes.set(row.applicationId, row.absent ? { state: 'absent' } : row.score === null ? { state: 'pending' } : { state: 'scored', score: Number(row.score), max: Number(row.max) });
-    }
+    for (const [key, columns] of panelColumns(keptIds, stageKey, scores.rows)) panel.set(key, columns);
   }
 
   const correctionsOf = new Map<string, Map<string, number | string>>();
