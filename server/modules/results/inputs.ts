@@ -89,11 +89,11 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
   // raw: each locked score again from the assessors' criterion scores, as CAT scores from their sheets.
   const panelReader = options.source === 'raw' ? panelScoresFromSheetsReader : options.panelScores;
   const panelStageKeys = [...new Set(plan.leaves.filter((l) => l.kind === 'panel').map((l) => l.stageKey))];
+  // The TWK, TIU and TKP of a plain CAT stage (SKD) break ties and choose who proceeds.
+  const withSubtests = new Set(round.pipeline.filter(isPlainCatStage).map((s) => s.key));
   // The candidates (with their CAT results) and the panel's scores are read side by side: on the
   // pool each read has its own connection (a round of 50,000 candidates: about 0.3 s and 0.1 s);
   // in a transaction they take turns on its connection.
-  // The TWK, TIU and TKP of a plain CAT stage (SKD) break ties and choose who proceeds.
-  const withSubtests = new Set(round.pipeline.filter(isPlainCatStage).map((s) => s.key));
   const [{ formasiRows, blueprints, read }, panelScores] = await Promise.all([
     (async () => {
       const [formasiRows, blueprintRows] = await Promise.all([loadFormations(db, round.id), loadBlueprints(db, round.id)]);

@@ -82,8 +82,9 @@ const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
 
 /**
  * Applications that passed administration (MS), by application id, with what the ranking reads of
- * them and of their CAT attempts: one statement, one row per first two hexadecimal digits of the
- * id, each row the candidates of that row joined in one text (string_agg) and split here. A round
+ * them and of their CAT attempts: one statement returning one row per first two hexadecimal digits
+ * of the ids, which holds the candidates whose ids begin so, joined in one text (string_agg) and
+ * split here. A round
  * has tens of thousands of candidates, and the driver's work per row and per value (parsing,
  * allocating) was a third of the time the read took. Only values the server wrote itself (ids,
  * numbers, JSON) come as they are; the applicant's own (name, birth date) come as one JSON array,
@@ -143,9 +144,9 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   return round;
 }
 
-/** Each candidate's account and e-mail address (to notify them of a published list), by application id. */
+/** The account and e-mail address of each application of the round (to record and notify a published list), by application id. */
 export async function loadContacts(db: Db, selectionId: string): Promise<Map<string, { accountId: string; email: string | null }>> {
-  const rows = await selectArrays<string | null>(db, `SELECT id, account_id, email FROM applications WHERE selection_id = $1 AND status = 'ms'`, [selectionId]);
+  const rows = await selectArrays<string | null>(db, `SELECT id, account_id, email FROM applications WHERE selection_id = $1`, [selectionId]);
   return new Map(rows.map(([id, accountId, email]) => [id!, { accountId: accountId!, email: email ?? null }]));
 }
 
