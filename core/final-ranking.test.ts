@@ -181,7 +181,7 @@ describe('computeFinalRanking — CPNS from SKD to the final list', () => {
   });
 });
 
-/** The same CAT and panel outcomes as columns aligned with `candidates` (what the server hands over). */
+/** The same CAT and panel outcomes as columns aligned with `candidates` (what the server hands over), written here rather than taken from the module under test. */
 function asColumns(input: FinalRankingInput): FinalRankingInput {
   const n = input.candidates.length;
   const cat = new Map<string, { max: number; columns: CatColumns }>();
