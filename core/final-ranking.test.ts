@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABSENT, alignedWith, computeFinalRanking, diplomaLevels, PENDING, rankingIpk, SCORED, type CatColumns, type CatOutcome, type PanelColumns, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
+import { ABSENT, alignedWith, computeFinalRanking, diplomaLevels, PENDING, rankingIpk, SCORED, type CatColumns, type CatOutcome, type Diploma, type PanelColumns, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
 import { INTEGRATION_PRESET } from './integration.js';
 import { CPNS_PIPELINE, JPT_PIPELINE, type PipelineStage } from './pipeline.js';
 import { RANKING_PRESET } from './ranking.js';
@@ -323,5 +323,20 @@ describe('rankingIpk (the IPK that breaks ties)', () => {
 
   it('does not fall back to other levels when a matching diploma has no GPA', () => {
     expect(rankingIpk([{ level: 'S1', gpa: null }, { level: 'D3', gpa: 3.9 }], s1)).toBeNull();
+  });
+
+  it('gives what the rule as written gives (filter the matching diplomas, else all; the best usable GPA) for random profiles', () => {
+    const byTheRule = (education: readonly Diploma[], wanted: ReadonlySet<string>) => {
+      const matching = education.filter((d) => d.level && wanted.has(String(d.level).toUpperCase()));
+      const gpas = (matching.length ? matching : education).map((d) => d.gpa).filter((g): g is number => typeof g === 'number' && Number.isFinite(g));
+      return gpas.length ? Math.max(...gpas) : null;
+    };
+    const random = seededRandom('ipk');
+    const pick = <T>(items: readonly T[]) => items[random.below(items.length)]!;
+    for (let k = 0; k < 2000; k += 1) {
+      const education: Diploma[] = Array.from({ length: random.below(4) }, () => ({ level: pick(['S1', 's1', 'D3', 'S2', '', null, undefined]), gpa: pick([2.75, 3.1, 3.5, 4, 0, null, undefined, Number.NaN, Number.POSITIVE_INFINITY]) }));
+      const wanted = diplomaLevels(pick([['S1'], ['s1', 'S2'], ['D3'], []]));
+      expect(rankingIpk(education, wanted)).toBe(byTheRule(education, wanted));
+    }
   });
 });

@@ -68,10 +68,22 @@ export const diplomaLevels = (levels: readonly string[]): ReadonlySet<string> =>
  * diploma has a GPA.
  */
 export function rankingIpk(education: readonly Diploma[] | null | undefined, wanted: ReadonlySet<string>): number | null {
-  const diplomas = Array.isArray(education) ? education : [];
-  const matching = diplomas.filter((d) => d.level && wanted.has(String(d.level).toUpperCase()));
-  const gpas = (matching.length ? matching : diplomas).map((d) => d.gpa).filter((g): g is number => typeof g === 'number' && Number.isFinite(g));
-  return gpas.length ? Math.max(...gpas) : null;
+  if (!Array.isArray(education)) return null;
+  // One pass, no arrays: this runs for every candidate of a round.
+  let matched = false;
+  let bestMatching = Number.NEGATIVE_INFINITY;
+  let bestOfAll = Number.NEGATIVE_INFINITY;
+  for (const diploma of education as readonly Diploma[]) {
+    const { level, gpa } = diploma;
+    const usable = typeof gpa === 'number' && Number.isFinite(gpa);
+    if (level && (wanted.has(level as string) || wanted.has(String(level).toUpperCase()))) {
+      matched = true;
+      if (usable && gpa > bestMatching) bestMatching = gpa;
+    }
+    if (usable && gpa > bestOfAll) bestOfAll = gpa;
+  }
+  const best = matched ? bestMatching : bestOfAll;
+  return best === Number.NEGATIVE_INFINITY ? null : best;
 }
 
 export type FinalRankingInput = {
