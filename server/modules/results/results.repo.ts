@@ -84,13 +84,12 @@ const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
  * Applications that passed administration (MS), by application id, with what the ranking reads of
  * them and of their CAT attempts: one statement returning one row per first two hexadecimal digits
  * of the ids, which holds the candidates whose ids begin so, joined in one text (string_agg) and
- * split here. A round
- * has tens of thousands of candidates, and the driver's work per row and per value (parsing,
- * allocating) was a third of the time the read took. Only values the server wrote itself (ids,
- * numbers, JSON) come as they are; the applicant's own (name, birth date) come as one JSON array,
- * so no character they hold can split the text. The round's CAT results are read once, by the
- * round (`r`, materialised): with 4,000,000 results stored, the planner otherwise looked each
- * attempt's result up by its key, two index probes per candidate.
+ * split here. A round has tens of thousands of candidates, and the driver's work per row and per
+ * value (parsing, allocating) was a third of the time the read took. Only values the server wrote
+ * itself (ids, numbers, JSON) come as they are; the applicant's own (name, birth date) come as one
+ * JSON array, so no character they hold can split the text. The round's CAT results are read
+ * once, by the round (`r`, materialised): with 4,000,000 results stored, the planner otherwise
+ * looked each attempt's result up by its key, two index probes per candidate.
  */
 export async function loadCandidatesWithCat(db: Db, selectionId: string, blueprints: readonly BlueprintRead[]): Promise<RoundCandidates> {
   const attemptValues = blueprints
