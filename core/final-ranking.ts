@@ -36,6 +36,11 @@ export type CatColumns = { state: Uint8Array; total: Float64Array; passed: Uint8
  */
 export type PanelColumns = { state: Uint8Array; score: Float64Array; max: Float64Array };
 
+/** Columns of `n` candidates without an outcome yet (all PENDING), to be filled. */
+export function emptyPanelColumns(n: number): PanelColumns {
+  return { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
+}
+
 /** A panel leaf: each application's outcome, in a map (missing = not scored yet) or in columns. */
 export type PanelLeafInput = ReadonlyMap<string, PanelOutcome> | PanelColumns;
 
@@ -142,14 +147,19 @@ export function tieBreakStage(pipeline: readonly PipelineStage[]): string | null
   return pipeline.find(isPlainCatStage)?.key ?? null;
 }
 
+/** The CAT stages whose TWK, TIU and TKP the ranking reads: the plain ones (SKD), which break ties and choose who proceeds. */
+export function subtestStages(pipeline: readonly PipelineStage[]): Set<string> {
+  return new Set(pipeline.filter(isPlainCatStage).map((stage) => stage.key));
+}
+
 /** Places the final stage fills per formation place (JPT proposes the three best). */
 export function winnersPerPlace(pipeline: readonly PipelineStage[]): number {
   const last = pipeline.find((s) => s.kind === 'integrasi');
   return last?.passRule.type === 'topN' ? last.passRule.multiplier : 1;
 }
 
-/** A leaf's outcome per candidate, as columns aligned with the candidates sorted by application id. */
-type LeafColumn = { state: Uint8Array; score: Float64Array; max: Float64Array };
+/** A leaf's outcome per candidate, as columns aligned with the candidates sorted by application id (a CAT leaf's too). */
+type LeafColumn = PanelColumns;
 
 /**
  * Every leaf's outcome of every candidate, read once (each is read again by several stages, the
@@ -171,9 +181,9 @@ function leafColumns(input: FinalRankingInput, plan: IntegrationPlan, sorted: So
     if (byId && !(byId instanceof Map)) {
       const given = byId as PanelColumns;
       checkLengths(given, n, leaf.key);
-      return order ? leafColumnAt(given, order) : given;
+      return order ? columnsAt(given, order) : given;
     }
-    const column: LeafColumn = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) };
+    const column = emptyPanelColumns(n);
     if (!byId) return column;
     const outcomes = alignedWith(candidates, byId as ReadonlyMap<string, PanelOutcome>);
     for (let i = 0; i < n; i += 1) {
@@ -204,17 +214,18 @@ export function alignedWith<T>(candidates: readonly FinalCandidateInput[], byId:
   return aligned;
 }
 
-/** The outcomes of the candidates at the given indices, in that order. */
-function leafColumnAt(column: LeafColumn, at: ArrayLike<number>): LeafColumn {
-  const n = at.length;
-  const picked: LeafColumn = { state: new Uint8Array(n), score: new Float64Array(n), max: new Float64Array(n) };
-  for (let i = 0; i < n; i += 1) {
-    const from = at[i]!;
-    picked.state[i] = column.state[from]!;
-    picked.score[i] = column.score[from]!;
-    picked.max[i] = column.max[from]!;
+/**
+ * The outcomes of the candidates at the given indices, in that order (`at[i]`: the index in
+ * `columns` of the new i-th), for columns of any shape (CatColumns, PanelColumns).
+ */
+export function columnsAt<T extends Readonly<Record<keyof T, Uint8Array | Float64Array>>>(columns: T, at: ArrayLike<number>): T {
+  const picked: Record<string, Uint8Array | Float64Array> = {};
+  for (const [name, column] of Object.entries<Uint8Array | Float64Array>(columns)) {
+    const copy = column instanceof Uint8Array ? new Uint8Array(at.length) : new Float64Array(at.length);
+    for (let i = 0; i < at.length; i += 1) copy[i] = column[at[i]!]!;
+    picked[name] = copy;
   }
-  return picked;
+  return picked as T;
 }
 
 /** Columns handed over must have one value per candidate. */
@@ -244,7 +255,8 @@ type Finalists = {
   catOf(stageKey: string): CatColumns;
 };
 
-function emptyCatColumns(n: number): CatColumns {
+/** Columns of `n` candidates without an outcome yet (all PENDING), to be filled. */
+export function emptyCatColumns(n: number): CatColumns {
   return { state: new Uint8Array(n).fill(PENDING), total: new Float64Array(n), passed: new Uint8Array(n), twk: new Float64Array(n), tiu: new Float64Array(n), tkp: new Float64Array(n) };
 }
 
@@ -269,22 +281,6 @@ function catColumnsOf(candidates: readonly FinalCandidateInput[], outcomes: Read
   return columns;
 }
 
-/** The outcomes of the candidates at the given indices, in that order (`at[i]`: the index in `columns` of the new i-th). */
-export function catColumnsAt(columns: CatColumns, at: ArrayLike<number>): CatColumns {
-  const n = at.length;
-  const permuted = emptyCatColumns(n);
-  for (let i = 0; i < n; i += 1) {
-    const from = at[i]!;
-    permuted.state[i] = columns.state[from]!;
-    permuted.total[i] = columns.total[from]!;
-    permuted.passed[i] = columns.passed[from]!;
-    permuted.twk[i] = columns.twk[from]!;
-    permuted.tiu[i] = columns.tiu[from]!;
-    permuted.tkp[i] = columns.tkp[from]!;
-  }
-  return permuted;
-}
-
 function catColumnsBy(input: FinalRankingInput, sorted: SortedCandidates): Finalists['catOf'] {
   const { candidates, order } = sorted;
   const byStage = new Map<string, CatColumns>();
@@ -296,7 +292,7 @@ function catColumnsBy(input: FinalRankingInput, sorted: SortedCandidates): Final
       else if ('outcomes' in stage) columns = catColumnsOf(candidates, stage.outcomes);
       else {
         checkLengths(stage.columns, candidates.length, stageKey);
-        columns = order ? catColumnsAt(stage.columns, order) : stage.columns;
+        columns = order ? columnsAt(stage.columns, order) : stage.columns;
       }
       byStage.set(stageKey, columns);
     }

@@ -2,10 +2,9 @@
 // check, scores recomputed from the raw answer sheets and the assessors' own scores), the panel's scores through the panel
 // module's service, the decisions on record (disqualifications, accepted data corrections).
 import { presetForBlueprint } from '../../../core/cat-exam.js';
-import { ABSENT, catColumnsAt, diplomaLevels, PENDING, rankingIpk, SCORED, type CatOutcome, type CatStageInput, type Diploma, type FinalCandidateInput, type FinalRankingInput, type PanelColumns } from '../../../core/final-ranking.js';
+import { ABSENT, columnsAt, diplomaLevels, emptyPanelColumns, rankingIpk, SCORED, subtestStages, type CatOutcome, type CatStageInput, type Diploma, type FinalCandidateInput, type FinalRankingInput, type PanelColumns } from '../../../core/final-ranking.js';
 import { integrationPlan } from '../../../core/final-results.js';
 import { INTEGRATION_PRESET } from '../../../core/integration.js';
-import { isPlainCatStage } from '../../../core/pipeline.js';
 import { RANKING_PRESET } from '../../../core/ranking.js';
 import type { Database, Db } from '../../db/client.js';
 import { recomputeBlueprintScores } from '../cat-exam/scoring.js';
@@ -64,7 +63,7 @@ export function panelColumns(ids: readonly string[], stageKey: string, rows: Pan
       componentKey = row.componentKey;
       const key = componentKey ? `${stageKey}.${componentKey}` : stageKey;
       columns = byLeaf.get(key);
-      if (!columns) byLeaf.set(key, (columns = { state: new Uint8Array(n).fill(PENDING), score: new Float64Array(n), max: new Float64Array(n) }));
+      if (!columns) byLeaf.set(key, (columns = emptyPanelColumns(n)));
       i = 0;
     }
     // Back to the first candidate when the rows are not in application id order after all.
@@ -89,8 +88,7 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
   // raw: each locked score again from the assessors' criterion scores, as CAT scores from their sheets.
   const panelReader = options.source === 'raw' ? panelScoresFromSheetsReader : options.panelScores;
   const panelStageKeys = [...new Set(plan.leaves.filter((l) => l.kind === 'panel').map((l) => l.stageKey))];
-  // The TWK, TIU and TKP of a plain CAT stage (SKD) break ties and choose who proceeds.
-  const withSubtests = new Set(round.pipeline.filter(isPlainCatStage).map((s) => s.key));
+  const withSubtests = subtestStages(round.pipeline);
   // The candidates (with their CAT results) and the panel's scores are read side by side: on the
   // pool each read has its own connection (a round of 50,000 candidates: about 0.3 s and 0.1 s);
   // in a transaction they take turns on its connection.
@@ -135,7 +133,7 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
       cat.set(blueprint.stage_key, { max, outcomes });
     } else {
       // Read as columns aligned with the candidates, in the order the ranking reads them.
-      cat.set(blueprint.stage_key, { max, columns: allKept ? read.cat[n]! : catColumnsAt(read.cat[n]!, kept) });
+      cat.set(blueprint.stage_key, { max, columns: allKept ? read.cat[n]! : columnsAt(read.cat[n]!, kept) });
     }
   }
 

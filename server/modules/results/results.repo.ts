@@ -2,7 +2,7 @@
 // the applications that passed administration, the CAT blueprints and results, and this module's
 // own rows. Raw SQL where many rows are read (a round may have tens of thousands of candidates).
 import { and, eq, sql } from 'drizzle-orm';
-import { ABSENT, PENDING, SCORED, type CatColumns } from '../../../core/final-ranking.js';
+import { ABSENT, emptyCatColumns, SCORED, type CatColumns } from '../../../core/final-ranking.js';
 import type { PipelineStage } from '../../../core/pipeline.js';
 import { selectArrays, selectRows, type Db } from '../../db/client.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
@@ -109,9 +109,8 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   );
   const records = rows.length === 1 ? rows[0]![0]!.split(RECORD) : rows.flatMap(([text]) => text!.split(RECORD));
   const n = records.length;
-  const round: RoundCandidates = { ids: new Array(n), formasiIds: new Array(n), registrationNumbers: new Array(n), names: new Array(n), birthDates: new Array(n), education: new Array(n), cat: [] };
-  const cat = blueprints.map(() => ({ state: new Uint8Array(n).fill(PENDING), total: new Float64Array(n), passed: new Uint8Array(n), twk: new Float64Array(n), tiu: new Float64Array(n), tkp: new Float64Array(n) }));
-  round.cat = cat;
+  const cat = blueprints.map(() => emptyCatColumns(n));
+  const round: RoundCandidates = { ids: new Array(n), formasiIds: new Array(n), registrationNumbers: new Array(n), names: new Array(n), birthDates: new Array(n), education: new Array(n), cat };
   const widthOf = (b: BlueprintRead) => (b.subtests ? 3 + SUBTESTS.length : 3);
   const width = 5 + blueprints.reduce((sum, b) => sum + widthOf(b), 0);
   for (let i = 0; i < n; i += 1) {
