@@ -10,7 +10,7 @@ import { compare, roundHalfUp, toRational, type Rational } from './exact.js';
 import { compileIntegration, integrateStages, type CompiledIntegration, type IntegrationPreset } from './integration.js';
 import { integrationPlan, planShape, stageTree, type IntegrationPlan, type LeafScore } from './final-results.js';
 import { isPlainCatStage, type PipelineStage } from './pipeline.js';
-import { selectForSkb, SKB_PROCEED_PRESET } from './proceed.js';
+import { proceedingByColumns, SKB_PROCEED_PRESET } from './proceed.js';
 import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingCandidate, type RankingPreset, type RankingStatus, type RankingTable } from './ranking.js';
 import { byText } from './text-order.js';
 
@@ -348,7 +348,14 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, fina
   const { candidates } = finalists;
   let remaining = Array.from({ length: candidates.length }, (_, i) => i);
   const eliminated: EliminatedCandidate[] = [];
-  const counts = input.formations.map((f) => ({ id: f.id, count: f.count }));
+  const counts = input.formations.map((f) => f.count);
+  const formationIndex = new Map<string, number>();
+  for (const [f, formation] of input.formations.entries()) {
+    if (formationIndex.has(formation.id)) throw new Error(`formasi ${formation.id} ganda`);
+    formationIndex.set(formation.id, f);
+  }
+  // Each candidate once (they are sorted by application id, so a repeated one is next to itself).
+  for (let i = 1; i < candidates.length; i += 1) if (candidates[i]!.applicationId === candidates[i - 1]!.applicationId) throw new Error(`peserta ${candidates[i]!.applicationId} ganda`);
   for (const stage of input.pipeline) {
     if (!stage.eliminates || stage.kind === 'administrasi' || stage.kind === 'integrasi') continue;
     const rule = stage.passRule;
@@ -372,26 +379,30 @@ function applyEliminations(input: FinalRankingInput, plan: IntegrationPlan, fina
     };
     const survives = new Uint8Array(remaining.length);
     if (rule.type === 'topN') {
-      const scored: number[] = [];
-      for (let j = 0; j < remaining.length; j += 1) if (values.state[j] === SCORED) scored.push(j);
-      const outcome = selectForSkb({
-        formations: counts.map((f) => ({ id: f.id, count: f.count })),
-        candidates: scored.map((j) => {
-          const i = remaining[j]!;
-          const candidate = candidates[i]!;
-          const subtests = catColumns !== null && catColumns.state[i] === SCORED;
-          return {
-            id: candidate.applicationId,
-            formasiId: candidate.formasiId,
-            metPassMark: passesMarks(j, rule.among),
-            skd: { total: values.total[j]!, TWK: subtests ? catColumns.twk[i]! : 0, TIU: subtests ? catColumns.tiu[i]! : 0, TKP: subtests ? catColumns.tkp[i]! : 0 },
-          };
-        }),
-        preset: { ...SKB_PROCEED_PRESET, multiplier: rule.multiplier },
-      });
-      const proceeding = new Set<string>();
-      for (const o of outcome.candidates) if (o.proceeds) proceeding.add(o.id);
-      for (let j = 0; j < remaining.length; j += 1) survives[j] = proceeding.has(candidates[remaining[j]!]!.applicationId) ? 1 : 0;
+      // The competition for places in the next stage, as columns aligned with `remaining`: those
+      // with the stage's value compete in their formation, ranked by it and the SKD subtests.
+      const m = remaining.length;
+      const formation = new Int32Array(m).fill(-1);
+      const metPassMark = new Uint8Array(m);
+      const total = new Float64Array(m);
+      const twk = new Float64Array(m);
+      const tiu = new Float64Array(m);
+      const tkp = new Float64Array(m);
+      for (let j = 0; j < m; j += 1) {
+        if (values.state[j] !== SCORED) continue;
+        const i = remaining[j]!;
+        const f = formationIndex.get(candidates[i]!.formasiId);
+        if (f === undefined) throw new Error(`peserta ${candidates[i]!.applicationId}: formasi ${candidates[i]!.formasiId} tidak dikenal`);
+        formation[j] = f;
+        metPassMark[j] = passesMarks(j, rule.among) ? 1 : 0;
+        total[j] = values.total[j]!;
+        if (catColumns !== null && catColumns.state[i] === SCORED) {
+          twk[j] = catColumns.twk[i]!;
+          tiu[j] = catColumns.tiu[i]!;
+          tkp[j] = catColumns.tkp[i]!;
+        }
+      }
+      survives.set(proceedingByColumns({ counts, formation, metPassMark, total, twk, tiu, tkp, preset: { ...SKB_PROCEED_PRESET, multiplier: rule.multiplier } }));
     } else {
       for (let j = 0; j < remaining.length; j += 1) survives[j] = values.state[j] === SCORED && passesMarks(j, rule) ? 1 : 0;
     }

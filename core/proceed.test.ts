@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SKB_PROCEED_PRESET, selectForSkb, type ProceedCandidate, type ProceedOutcome } from './proceed.js';
+import { proceedingByColumns, SKB_PROCEED_PRESET, selectForSkb, type ProceedCandidate, type ProceedOutcome, type SkdTieBreak } from './proceed.js';
+import { seededRandom } from './seeded-random.js';
 
 /** A candidate with TWK, TIU, TKP; the total is their sum as on a real SKD sheet. */
 function cand(id: string, twk: number, tiu: number, tkp: number, formasiId = 'F1', metPassMark = true): ProceedCandidate {
@@ -183,5 +184,53 @@ describe('selectForSkb — formations and determinism', () => {
     expect(() => selectForSkb({ formations: [...one, ...one], candidates: [], preset: SKB_PROCEED_PRESET })).toThrow(/ganda/);
     expect(() => selectForSkb({ formations: [{ id: 'F1', count: 1.5 }], candidates: [], preset: SKB_PROCEED_PRESET })).toThrow(RangeError);
     expect(() => selectForSkb({ formations: one, candidates: [], preset: { ...SKB_PROCEED_PRESET, multiplier: 0 } })).toThrow(RangeError);
+  });
+});
+
+describe('proceedingByColumns — the same rule on columns', () => {
+  const ORDERS: SkdTieBreak[][] = [['TKP', 'TIU', 'TWK'], ['TWK', 'TIU', 'TKP'], ['TIU'], []];
+
+  it('lets the same candidates proceed as selectForSkb, on random rounds full of ties', () => {
+    for (let round = 0; round < 300; round += 1) {
+      const random = seededRandom(`proceed-${round}`);
+      const pick = <T>(items: readonly T[]) => items[random.below(items.length)]!;
+      const formations = Array.from({ length: 1 + random.below(4) }, (_, f) => ({ id: `F${f}`, count: random.below(4) }));
+      const preset = { multiplier: pick([1, 2, 3, 1.5]), tieBreakOrder: pick(ORDERS) };
+      const size = random.below(40);
+      // Scores from few values, so that totals and tie-breaks are often equal; -1: no SKD score (not in the competition).
+      const people = Array.from({ length: size }, (_, i) => ({
+        id: `p${String(i).padStart(2, '0')}`,
+        formation: random.below(12) === 0 ? -1 : random.below(formations.length),
+        met: random.below(6) > 0,
+        twk: pick([65, 70]),
+        tiu: pick([80, 85]),
+        tkp: pick([166, 170]),
+      }));
+      const reference = selectForSkb({
+        formations,
+        candidates: people.filter((p) => p.formation >= 0).map((p) => ({ id: p.id, formasiId: formations[p.formation]!.id, metPassMark: p.met, skd: { total: p.twk + p.tiu + p.tkp, TWK: p.twk, TIU: p.tiu, TKP: p.tkp } })),
+        preset,
+      });
+      const proceeds = proceedingByColumns({
+        counts: formations.map((f) => f.count),
+        formation: Int32Array.from(people, (p) => p.formation),
+        metPassMark: Uint8Array.from(people, (p) => (p.met ? 1 : 0)),
+        total: Float64Array.from(people, (p) => p.twk + p.tiu + p.tkp),
+        twk: Float64Array.from(people, (p) => p.twk),
+        tiu: Float64Array.from(people, (p) => p.tiu),
+        tkp: Float64Array.from(people, (p) => p.tkp),
+        preset,
+      });
+      const expected = reference.candidates.filter((o) => o.proceeds).map((o) => o.id).sort();
+      expect(people.filter((_, i) => proceeds[i] === 1).map((p) => p.id).sort(), `putaran ${round}`).toEqual(expected);
+    }
+  });
+
+  it('refuses a multiplier that is not positive, a count that is not a whole number, an unknown formation', () => {
+    const columns = { formation: Int32Array.of(0), metPassMark: Uint8Array.of(1), total: Float64Array.of(300), twk: Float64Array.of(80), tiu: Float64Array.of(90), tkp: Float64Array.of(130) };
+    expect(() => proceedingByColumns({ ...columns, counts: [1], preset: { ...SKB_PROCEED_PRESET, multiplier: 0 } })).toThrow(/pengali/);
+    expect(() => proceedingByColumns({ ...columns, counts: [1.5], preset: SKB_PROCEED_PRESET })).toThrow(/jumlah kebutuhan/);
+    expect(() => proceedingByColumns({ ...columns, counts: [], preset: SKB_PROCEED_PRESET })).toThrow(/tidak dikenal/);
+    expect(proceedingByColumns({ ...columns, counts: [0], preset: SKB_PROCEED_PRESET })).toEqual(Uint8Array.of(0));
   });
 });

@@ -128,3 +128,61 @@ export function selectForSkb({ formations, candidates, preset }: ProceedOptions)
   const results = [...formations].sort((a, b) => byText(a.id, b.id)).map((formation) => rankFormation(formation, pools.get(formation.id)!, preset));
   return { candidates: results.flatMap((r) => r.outcomes), formations: results.map((r) => r.summary) };
 }
+
+/**
+ * Who proceeds by selectForSkb's rule, for a round's candidates given as columns rather than an
+ * object each (final-ranking reads a round of tens of thousands this way): `formation[i]` is
+ * candidate i's index in `counts` (−1: not in the competition, as a candidate without an SKD
+ * score), `metPassMark[i]` 1 when i met the pass mark, and `total`, `twk`, `tiu`, `tkp` its SKD
+ * scores. 1 for each candidate who proceeds. Candidates tied on the total and every tie-break
+ * proceed or stay out together, so no further order (selectForSkb's ids) is needed to say who
+ * proceeds; a differential test holds this to selectForSkb.
+ */
+export function proceedingByColumns(options: {
+  counts: ArrayLike<number>;
+  formation: Int32Array;
+  metPassMark: Uint8Array;
+  total: Float64Array;
+  twk: Float64Array;
+  tiu: Float64Array;
+  tkp: Float64Array;
+  preset: ProceedPreset;
+}): Uint8Array {
+  const { counts, formation, metPassMark, total, preset } = options;
+  if (!(preset.multiplier > 0)) throw new RangeError(`pengali formasi harus positif: ${preset.multiplier}`);
+  const n = formation.length;
+  const formations = counts.length;
+  for (let f = 0; f < formations; f += 1) {
+    if (!Number.isInteger(counts[f]) || counts[f]! < 0) throw new RangeError(`formasi ke-${f}: jumlah kebutuhan tidak sah (${counts[f]})`);
+  }
+  // The ranked (met the pass mark) by formation: counting sort of their indices.
+  const starts = new Int32Array(formations + 1);
+  for (let i = 0; i < n; i += 1) {
+    const f = formation[i]!;
+    if (f >= formations) throw new RangeError(`peserta ke-${i}: formasi ke-${f} tidak dikenal`);
+    if (f >= 0 && metPassMark[i] === 1) starts[f + 1]! += 1;
+  }
+  for (let f = 0; f < formations; f += 1) starts[f + 1]! += starts[f]!;
+  const ranked = new Int32Array(starts[formations]!);
+  const fill = starts.slice(0, formations);
+  for (let i = 0; i < n; i += 1) {
+    const f = formation[i]!;
+    if (f >= 0 && metPassMark[i] === 1) ranked[fill[f]!++] = i;
+  }
+  const keys = preset.tieBreakOrder.map((key) => (key === 'TKP' ? options.tkp : key === 'TIU' ? options.tiu : options.twk));
+  // Negative when a ranks before b; 0 when tied on the total and every tie-break.
+  const compare = (a: number, b: number): number => {
+    if (total[a] !== total[b]) return total[b]! - total[a]!;
+    for (const key of keys) if (key[a] !== key[b]) return key[b]! - key[a]!;
+    return 0;
+  };
+  const proceeds = new Uint8Array(n);
+  for (let f = 0; f < formations; f += 1) {
+    const pool = ranked.subarray(starts[f]!, starts[f + 1]!);
+    pool.sort(compare);
+    let proceeding = Math.min(Math.floor(preset.multiplier * counts[f]!), pool.length);
+    while (proceeding > 0 && proceeding < pool.length && compare(pool[proceeding - 1]!, pool[proceeding]!) === 0) proceeding += 1;
+    for (let k = 0; k < proceeding; k += 1) proceeds[pool[k]!] = 1;
+  }
+  return proceeds;
+}
