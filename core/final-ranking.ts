@@ -122,8 +122,11 @@ export type FinalLine = {
   decidedByAbove: DecidingCriterion | null;
   decidedByBelow: DecidingCriterion | null;
   /** Leaves still waiting for a score (a preview shows them; publication is refused). */
-  missing: string[];
+  missing: readonly string[];
 };
+
+/** The `missing` of every line that misses nothing (most of them), shared rather than one empty array each. */
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
 export type EliminatedCandidate = { applicationId: string; stageKey: string; reason: 'tidak_hadir' | 'tidak_lolos' };
 
@@ -488,7 +491,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
   for (const i of remaining) {
     const candidate = sorted[i]!;
     const scores: Record<string, number | null> = {};
-    const missing: string[] = [];
+    let missing: string[] | null = null;
     let absent = false;
     for (let k = 0; k < leafCount; k += 1) {
       const leaf = plan.leaves[k]!;
@@ -500,7 +503,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
       } else {
         scores[leaf.key] = null;
         if (state === ABSENT) absent = true;
-        else missing.push(leaf.key);
+        else (missing ??= []).push(leaf.key);
       }
     }
     const skd = tie !== null && tie.state[i] === SCORED ? { total: tie.total[i]!, twk: tie.twk[i]!, tiu: tie.tiu[i]!, tkp: tie.tkp[i]! } : null;
@@ -518,11 +521,11 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
       birthDate: candidate.birthDate,
       decidedByAbove: null,
       decidedByBelow: null,
-      missing,
+      missing: missing ?? NOTHING_MISSING,
     };
     lines.push(line);
     // A disqualified or absent candidate is never ranked, whatever is still missing.
-    if (!candidate.disqualified && !absent && missing.length) {
+    if (!candidate.disqualified && !absent && missing) {
       missingCount += 1;
       continue;
     }

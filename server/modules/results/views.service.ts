@@ -108,7 +108,7 @@ export function lineOfComputed(line: FinalLine, label: string, decimals: number,
     scores: Object.fromEntries(leafKeys.map((key) => [key, formatScore(line.scores[key])])),
     decidedByAbove: line.decidedByAbove,
     decidedByBelow: line.decidedByBelow,
-    missing: line.missing,
+    missing: [...line.missing],
   };
 }
 
