@@ -155,6 +155,13 @@ describe('computeFinalRanking — CPNS from SKD to the final list', () => {
     ]);
   });
 
+  it('refuses a candidate given twice, a formation given twice and a candidate of a formation not in the round', () => {
+    expect(() => computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220] }, { id: 'a', skd: [90, 110, 200] }]))).toThrow('peserta a ganda');
+    const f1 = { id: 'F1', label: 'Pranata Komputer — Diskominfo', count: 1 };
+    expect(() => computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220] }], { formations: [f1, f1] }))).toThrow('formasi F1 ganda');
+    expect(() => computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220], formasi: 'F9' }]))).toThrow('peserta a: formasi F9 tidak dikenal');
+  });
+
   it('refuses a pipeline whose weights do not sum to 100 before computing anything', () => {
     const broken = CPNS_PIPELINE.map((s): PipelineStage => (s.key === 'skb' ? { ...s, weight: 50 } : s));
     const result = computeFinalRanking(cpnsInput([{ id: 'a', skd: [100, 120, 220], skb: 400, praktik: 80 }], { pipeline: broken }));

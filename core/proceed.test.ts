@@ -226,11 +226,12 @@ describe('proceedingByColumns — the same rule on columns', () => {
     }
   });
 
-  it('refuses a multiplier that is not positive, a count that is not a whole number, an unknown formation', () => {
+  it('refuses a multiplier that is not positive, a count that is not a whole number, an unknown formation, columns of another length', () => {
     const columns = { formation: Int32Array.of(0), metPassMark: Uint8Array.of(1), total: Float64Array.of(300), twk: Float64Array.of(80), tiu: Float64Array.of(90), tkp: Float64Array.of(130) };
     expect(() => proceedingByColumns({ ...columns, counts: [1], preset: { ...SKB_PROCEED_PRESET, multiplier: 0 } })).toThrow(/pengali/);
     expect(() => proceedingByColumns({ ...columns, counts: [1.5], preset: SKB_PROCEED_PRESET })).toThrow(/jumlah kebutuhan/);
     expect(() => proceedingByColumns({ ...columns, counts: [], preset: SKB_PROCEED_PRESET })).toThrow(/tidak dikenal/);
+    expect(() => proceedingByColumns({ ...columns, tkp: new Float64Array(2), counts: [1], preset: SKB_PROCEED_PRESET })).toThrow(/kolom tkp: 2 nilai untuk 1 peserta/);
     expect(proceedingByColumns({ ...columns, counts: [0], preset: SKB_PROCEED_PRESET })).toEqual(Uint8Array.of(0));
   });
 });

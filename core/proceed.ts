@@ -151,6 +151,9 @@ export function proceedingByColumns(options: {
   const { counts, formation, metPassMark, total, preset } = options;
   if (!(preset.multiplier > 0)) throw new RangeError(`pengali formasi harus positif: ${preset.multiplier}`);
   const n = formation.length;
+  for (const name of ['metPassMark', 'total', 'twk', 'tiu', 'tkp'] as const) {
+    if (options[name].length !== n) throw new RangeError(`kolom ${name}: ${options[name].length} nilai untuk ${n} peserta`);
+  }
   const formations = counts.length;
   for (let f = 0; f < formations; f += 1) {
     if (!Number.isInteger(counts[f]) || counts[f]! < 0) throw new RangeError(`formasi ke-${f}: jumlah kebutuhan tidak sah (${counts[f]})`);
