@@ -77,12 +77,22 @@ function compareScores(a: ProceedCandidate, b: ProceedCandidate, order: readonly
   return key === null ? 0 : b.skd[key] - a.skd[key];
 }
 
+/**
+ * How many of a formation's ranked candidates (best first) proceed: up to the quota, and everyone
+ * tied with the last place inside it (`tiedWithNext(k)`: the k-th and the next are tied on the
+ * total and every tie-break). The one statement of the cut for both forms below.
+ */
+function proceedingCount(quota: number, ranked: number, tiedWithNext: (k: number) => boolean): number {
+  let proceeding = Math.min(quota, ranked);
+  while (proceeding > 0 && proceeding < ranked && tiedWithNext(proceeding - 1)) proceeding += 1;
+  return proceeding;
+}
+
 function rankFormation(formation: ProceedFormation, pool: ProceedCandidate[], preset: ProceedPreset): { outcomes: ProceedOutcome[]; summary: ProceedFormationSummary } {
   const order = preset.tieBreakOrder;
   const quota = Math.floor(preset.multiplier * formation.count);
   const ranked = pool.filter((c) => c.metPassMark).sort((a, b) => compareScores(a, b, order) || byText(a.id, b.id));
-  let proceeding = Math.min(quota, ranked.length);
-  while (proceeding > 0 && proceeding < ranked.length && compareScores(ranked[proceeding - 1]!, ranked[proceeding]!, order) === 0) proceeding += 1;
+  const proceeding = proceedingCount(quota, ranked.length, (k) => compareScores(ranked[k]!, ranked[k + 1]!, order) === 0);
 
   const lastIn = ranked[proceeding - 1];
   const firstOut = ranked[proceeding];
@@ -183,8 +193,7 @@ export function proceedingByColumns(options: {
   for (let f = 0; f < formations; f += 1) {
     const pool = ranked.subarray(starts[f]!, starts[f + 1]!);
     pool.sort(compare);
-    let proceeding = Math.min(Math.floor(preset.multiplier * counts[f]!), pool.length);
-    while (proceeding > 0 && proceeding < pool.length && compare(pool[proceeding - 1]!, pool[proceeding]!) === 0) proceeding += 1;
+    const proceeding = proceedingCount(Math.floor(preset.multiplier * counts[f]!), pool.length, (k) => compare(pool[k]!, pool[k + 1]!) === 0);
     for (let k = 0; k < proceeding; k += 1) proceeds[pool[k]!] = 1;
   }
   return proceeds;
