@@ -79,6 +79,22 @@ const UNIT = '\x1f';
 const RECORD = '\x1e';
 /** The subtests read of a blueprint asked for them, in CatColumns' order. */
 const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
+const ABSENT_STATUS = 'absent';
+const DIGIT_0 = 48;
+const DIGIT_1 = 49;
+
+/** The number written in text[from, to): 0 when empty; plain digits (with a minus) read in place, anything else through Number. */
+export function numberIn(text: string, from: number, to: number): number {
+  if (from >= to) return 0;
+  const negative = text.charCodeAt(from) === 45;
+  let value = 0;
+  for (let i = negative ? from + 1 : from; i < to; i += 1) {
+    const digit = text.charCodeAt(i) - DIGIT_0;
+    if (digit < 0 || digit > 9 || i - from > 14) return Number(text.slice(from, to));
+    value = value * 10 + digit;
+  }
+  return negative ? (to - from === 1 ? Number.NaN : -value) : value;
+}
 
 /**
  * Applications that passed administration (MS), by application id, with what the ranking reads of
@@ -107,36 +123,57 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
       GROUP BY left(a.id::text, 2) ORDER BY left(a.id::text, 2)`,
     [selectionId, ...blueprints.map((b) => b.id)],
   );
-  const records = rows.length === 1 ? rows[0]![0]!.split(RECORD) : rows.flatMap(([text]) => text!.split(RECORD));
-  const n = records.length;
+  const texts = rows.map(([text]) => text ?? '');
+  let n = 0;
+  for (const text of texts) {
+    n += 1;
+    for (let at = text.indexOf(RECORD); at !== -1; at = text.indexOf(RECORD, at + 1)) n += 1;
+  }
   const cat = blueprints.map(() => emptyCatColumns(n));
   const round: RoundCandidates = { ids: new Array(n), formasiIds: new Array(n), registrationNumbers: new Array(n), names: new Array(n), birthDates: new Array(n), education: new Array(n), cat };
   const widthOf = (b: BlueprintRead) => (b.subtests ? 3 + SUBTESTS.length : 3);
   const width = 5 + blueprints.reduce((sum, b) => sum + widthOf(b), 0);
-  for (let i = 0; i < n; i += 1) {
-    const v = records[i]!.split(UNIT);
-    if (v.length !== width) throw new Error(`Data peserta tidak terbaca: ${v.length} nilai dalam satu baris, seharusnya ${width}.`);
-    const [name, birthDate] = JSON.parse(v[4]!) as [string, string | null];
-    round.ids[i] = v[0]!;
-    round.formasiIds[i] = v[1]!;
-    round.registrationNumbers[i] = v[2]!;
-    round.education[i] = v[3] || null;
-    round.names[i] = name;
-    round.birthDates[i] = birthDate;
-    for (let b = 0, k = 5; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
-      const columns = cat[b]!;
-      // A stored result is a score whatever the attempt's status; without one, absent or still pending (or no attempt).
-      if (v[k + 1]) {
-        columns.state[i] = SCORED;
-        columns.total[i] = Number(v[k + 1]);
-        columns.passed[i] = v[k + 2] === '1' ? 1 : 0;
-        if (blueprints[b]!.subtests) {
-          // A subtest the test does not have counts 0.
-          columns.twk[i] = v[k + 3] ? Number(v[k + 3]) : 0;
-          columns.tiu[i] = v[k + 4] ? Number(v[k + 4]) : 0;
-          columns.tkp[i] = v[k + 5] ? Number(v[k + 5]) : 0;
-        }
-      } else if (v[k] === 'absent') columns.state[i] = ABSENT;
+  // Where each value of a candidate begins (after its separator): value k is text[cut[k] + 1, cut[k + 1]).
+  const cut = new Int32Array(width + 1);
+  const valueOf = (text: string, k: number) => text.slice(cut[k]! + 1, cut[k + 1]);
+  let i = 0;
+  // The values are located with indexOf and only those kept are copied out; numbers are read in place.
+  for (const text of texts) {
+    for (let start = 0; start <= text.length; i += 1) {
+      let end = text.indexOf(RECORD, start);
+      if (end === -1) end = text.length;
+      let count = 0;
+      let at = start - 1;
+      do {
+        if (count <= width) cut[count] = at;
+        count += 1;
+        at = text.indexOf(UNIT, at + 1);
+      } while (at !== -1 && at < end);
+      if (count !== width) throw new Error(`Data peserta tidak terbaca: ${count} nilai dalam satu baris, seharusnya ${width}.`);
+      cut[width] = end;
+      const [name, birthDate] = JSON.parse(valueOf(text, 4)) as [string, string | null];
+      round.ids[i] = valueOf(text, 0);
+      round.formasiIds[i] = valueOf(text, 1);
+      round.registrationNumbers[i] = valueOf(text, 2);
+      round.education[i] = cut[4]! - cut[3]! > 1 ? valueOf(text, 3) : null;
+      round.names[i] = name;
+      round.birthDates[i] = birthDate;
+      for (let b = 0, k = 5; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
+        const columns = cat[b]!;
+        // A stored result is a score whatever the attempt's status; without one, absent or still pending (or no attempt).
+        if (cut[k + 2]! - cut[k + 1]! > 1) {
+          columns.state[i] = SCORED;
+          columns.total[i] = numberIn(text, cut[k + 1]! + 1, cut[k + 2]!);
+          columns.passed[i] = cut[k + 3]! - cut[k + 2]! === 2 && text.charCodeAt(cut[k + 2]! + 1) === DIGIT_1 ? 1 : 0;
+          if (blueprints[b]!.subtests) {
+            // A subtest the test does not have counts 0.
+            columns.twk[i] = numberIn(text, cut[k + 3]! + 1, cut[k + 4]!);
+            columns.tiu[i] = numberIn(text, cut[k + 4]! + 1, cut[k + 5]!);
+            columns.tkp[i] = numberIn(text, cut[k + 5]! + 1, cut[k + 6]!);
+          }
+        } else if (cut[k + 1]! - cut[k]! === ABSENT_STATUS.length + 1 && text.startsWith(ABSENT_STATUS, cut[k]! + 1)) columns.state[i] = ABSENT;
+      }
+      start = end + 1;
     }
   }
   return round;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../core/canonical.js';
 import { ABSENT, PENDING, SCORED, type CatColumns } from '../../../core/final-ranking.js';
 import { CPNS_PIPELINE, type PipelineStage } from '../../../core/pipeline.js';
+import { selectRows } from '../../db/client.js';
 import { accountWithSession, createAgencyRow, request, type TestContext } from '../../test-support/app.js';
 import { createTestApp } from '../../test-support/app.js';
 import { announcementFiles, announcements } from '../announcements/announcements.table.js';
@@ -13,7 +14,7 @@ import { stageResults } from '../sanggah/sanggah.table.js';
 import { selections } from '../selections/selections.table.js';
 import { closeFinalObjectionWindow, createFinalRound, publishSkd, scorePraktik, type FinalRound } from './results.fixtures.js';
 import { appointedCandidates } from './results.service.js';
-import { loadCandidatesWithCat } from './results.repo.js';
+import { loadCandidatesWithCat, numberIn } from './results.repo.js';
 import { finalResults, resultDisqualifications } from './results.table.js';
 
 let ctx: TestContext;
@@ -280,7 +281,7 @@ describe('the compact read of a round’s candidates', () => {
   });
 
   it('reads a round whose candidates come in several groups (by the first digits of their ids), in id order, and no candidate of another round', async () => {
-    const people = Array.from({ length: 40 }, (_, i) => ({ skd: [70 + 5 * (i % 10), 90, 180] as [number, number, number], skb: 60 + (i % 40) }));
+    const people = Array.from({ length: 40 }, (_, i) => ({ skd: [60 + 5 * (i % 10), 90, 180] as [number, number, number], skb: 60 + (i % 40) }));
     const round = await createFinalRound(ctx, { people });
     const other = await createFinalRound(ctx, { people: [{ skd: [100, 120, 200], skb: 80 }] });
     const read = await loadCandidatesWithCat(ctx.database.db, round.selection.id, [{ id: round.blueprints.skd.id, subtests: true }]);
@@ -289,5 +290,31 @@ describe('the compact read of a round’s candidates', () => {
     expect(new Set(read.cat[0]!.state)).toEqual(new Set([SCORED]));
     const byId = new Map(round.people.map((p, i) => [p.application.id, people[i]!.skd]));
     read.ids.forEach((id, i) => expect(read.cat[0]!.twk[i]).toBe(byId.get(id)![0]));
+    // Every value as stored: totals, subtests and passed (failed ones too), per application.
+    const stored = await selectRows<{ application_id: string; total: number; passed: boolean; twk: number; tiu: number; tkp: number }>(
+      ctx.database.db,
+      sql`SELECT t.application_id, r.total, r.passed, (r.scores->>'TWK')::int AS twk, (r.scores->>'TIU')::int AS tiu, (r.scores->>'TKP')::int AS tkp
+          FROM cat_results r JOIN cat_attempts t ON t.id = r.attempt_id WHERE t.blueprint_id = ${round.blueprints.skd.id}`,
+    );
+    expect(stored.length).toBe(people.length);
+    expect(new Set(stored.map((r) => r.passed))).toEqual(new Set([true, false]));
+    for (const row of stored) {
+      const i = read.ids.indexOf(row.application_id);
+      const columns = read.cat[0]!;
+      expect([columns.total[i], columns.passed[i], columns.twk[i], columns.tiu[i], columns.tkp[i]]).toEqual([row.total, row.passed ? 1 : 0, row.twk, row.tiu, row.tkp]);
+    }
+  });
+
+  it('reads a number in place exactly as Number reads its text', () => {
+    const fixed = ['', '0', '7', '007', '-0', '-', '-12', '420', ' 5', '12.5', '1e3', 'abc', '123456789012345', '1234567890123456', '9007199254740993', '-999999999999999'];
+    const alphabet = '0123456789-.e ';
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const texts = [...fixed, ...Array.from({ length: 2000 }, () => Array.from({ length: Math.floor(random() * 18) }, () => alphabet[Math.floor(random() * (random() < 0.8 ? 10 : alphabet.length))]).join(''))];
+    for (const text of texts) {
+      // Inside a longer text too, as it is read.
+      const line = `x\u001f${text}\u001fy`;
+      expect(Object.is(numberIn(line, 2, 2 + text.length), Number(text)), JSON.stringify(text)).toBe(true);
+    }
   });
 });
