@@ -11,7 +11,7 @@ import { compileIntegration, integrateStages, type CompiledIntegration, type Int
 import { integrationPlan, planShape, stageTree, type IntegrationPlan, type LeafScore } from './final-results.js';
 import { isPlainCatStage, type PipelineStage } from './pipeline.js';
 import { proceedingByColumns, SKB_PROCEED_PRESET } from './proceed.js';
-import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingCandidate, type RankingPreset, type RankingStatus, type RankingTable } from './ranking.js';
+import { rankFormations, RANKING_STATUSES, type DecidingCriterion, type RankingColumns, type RankingPreset, type RankingStatus, type RankingTable } from './ranking.js';
 import { byText } from './text-order.js';
 
 export type CatOutcome = { state: 'scored'; total: number; scores: Readonly<Record<string, number>>; passed: boolean } | { state: 'absent' } | { state: 'pending' };
@@ -484,7 +484,22 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
   const compiled = compileFor(plan, maxes, input.integration);
 
   const lines: FinalLine[] = [];
-  const rankable: Array<RankingCandidate & { line: FinalLine }> = [];
+  // What the ranking reads of each candidate to rank, as columns (no object per candidate), and the candidate's line.
+  const m = remaining.length;
+  const keys = {
+    registrationNumber: [] as string[],
+    formasiId: [] as string[],
+    final: new Float64Array(m),
+    skdTotal: new Float64Array(m),
+    tkp: new Float64Array(m),
+    tiu: new Float64Array(m),
+    twk: new Float64Array(m),
+    ipk: [] as Array<number | null>,
+    birthDate: [] as string[],
+    absent: new Uint8Array(m),
+    disqualified: new Uint8Array(m),
+  };
+  const rankable: FinalLine[] = [];
   const leafCount = plan.leaves.length;
   const values = new Float64Array(leafCount);
   let missingCount = 0;
@@ -539,27 +554,39 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
       }
       line.finalUnits = units;
     }
-    rankable.push({
-      line,
-      registrationNumber: candidate.registrationNumber,
-      formasiId: candidate.formasiId,
-      final: units,
-      skdTotal: skd?.total ?? 0,
-      tkp: skd?.tkp ?? 0,
-      tiu: skd?.tiu ?? 0,
-      twk: skd?.twk ?? 0,
-      ipk: candidate.ipk,
-      birthDate: candidate.birthDate,
-      absent,
-      disqualified: candidate.disqualified,
-    });
+    const r = rankable.length;
+    rankable.push(line);
+    keys.registrationNumber.push(candidate.registrationNumber);
+    keys.formasiId.push(candidate.formasiId);
+    keys.final[r] = units;
+    if (skd) {
+      keys.skdTotal[r] = skd.total;
+      keys.tkp[r] = skd.tkp;
+      keys.tiu[r] = skd.tiu;
+      keys.twk[r] = skd.twk;
+    }
+    keys.ipk.push(candidate.ipk);
+    keys.birthDate.push(candidate.birthDate);
+    keys.absent[r] = absent ? 1 : 0;
+    keys.disqualified[r] = candidate.disqualified ? 1 : 0;
   }
   if (missingCount) issues.push(`${missingCount.toLocaleString('id-ID')} peserta belum memiliki semua nilai yang diintegrasikan.`);
 
-  const table = rankFormations({ formations: formations.map((f) => ({ id: f.id, count: f.places })), candidates: rankable, preset: input.ranking });
+  const ranked = rankable.length;
+  const columns: RankingColumns = {
+    ...keys,
+    final: keys.final.subarray(0, ranked),
+    skdTotal: keys.skdTotal.subarray(0, ranked),
+    tkp: keys.tkp.subarray(0, ranked),
+    tiu: keys.tiu.subarray(0, ranked),
+    twk: keys.twk.subarray(0, ranked),
+    absent: keys.absent.subarray(0, ranked),
+    disqualified: keys.disqualified.subarray(0, ranked),
+  };
+  const table = rankFormations({ formations: formations.map((f) => ({ id: f.id, count: f.places })), candidates: columns, preset: input.ranking });
   const criteria = table.criteria;
   for (let p = 0; p < table.length; p += 1) {
-    const line = rankable[table.order[p]!]!.line;
+    const line = rankable[table.order[p]!]!;
     line.rank = table.rank[p]! || null;
     line.status = RANKING_STATUSES[table.status[p]!]!;
     const above = table.decidedByAbove[p]!;
@@ -576,7 +603,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
  * score, each of the last two by registration number. The ranking table is already in that order
  * up to the lines missing a score, which are put after their formation's table lines.
  */
-function listOrder(formations: ReadonlyArray<{ id: string }>, table: RankingTable, rankable: ReadonlyArray<{ line: FinalLine }>, lines: readonly FinalLine[]): FinalLine[] {
+function listOrder(formations: ReadonlyArray<{ id: string }>, table: RankingTable, rankable: readonly FinalLine[], lines: readonly FinalLine[]): FinalLine[] {
   const formationOrder = new Map(formations.map((f, i) => [f.id, i]));
   // Lines waiting for a score, per formation (the last list: a formation that is not in the round), by registration number.
   const waiting: FinalLine[][] = Array.from({ length: formations.length + 1 }, () => []);
@@ -585,7 +612,7 @@ function listOrder(formations: ReadonlyArray<{ id: string }>, table: RankingTabl
   const ordered: FinalLine[] = [];
   let p = 0;
   for (let f = 0; f < formations.length; f += 1) {
-    for (; p < table.length && rankable[table.order[p]!]!.line.formasiId === formations[f]!.id; p += 1) ordered.push(rankable[table.order[p]!]!.line);
+    for (; p < table.length && rankable[table.order[p]!]!.formasiId === formations[f]!.id; p += 1) ordered.push(rankable[table.order[p]!]!);
     for (const line of waiting[f]!) ordered.push(line);
   }
   for (const line of waiting[formations.length]!) ordered.push(line);

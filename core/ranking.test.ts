@@ -8,6 +8,7 @@ import {
   type DecidingCriterion,
   type RankedCandidate,
   type RankingCandidate,
+  type RankingColumns,
   type RankingFormation,
   type TieBreakCriterion,
 } from './ranking.js';
@@ -300,5 +301,71 @@ describe('rankFormations — 200,000 random candidates', () => {
     const forward = strip(rankFormations({ formations, candidates: sample, preset: RANKING_PRESET }).rows());
     const backward = strip(rankFormations({ formations: [...formations].reverse(), candidates: shuffled, preset: RANKING_PRESET }).rows());
     expect(backward).toEqual(forward);
+  });
+
+  it('gives the same table from the keys as typed columns as from the objects', () => {
+    const sample = candidates.slice(0, 50_000);
+    const floats = (read: (c: RankingCandidate) => number) => Float64Array.from(sample, read);
+    const flags = (read: (c: RankingCandidate) => boolean | undefined) => Uint8Array.from(sample, (c) => (read(c) ? 1 : 0));
+    const columns: RankingColumns = {
+      registrationNumber: sample.map((c) => c.registrationNumber),
+      formasiId: sample.map((c) => c.formasiId),
+      final: floats((c) => c.final),
+      skdTotal: floats((c) => c.skdTotal),
+      tkp: floats((c) => c.tkp),
+      tiu: floats((c) => c.tiu),
+      twk: floats((c) => c.twk),
+      ipk: sample.map((c) => c.ipk),
+      birthDate: sample.map((c) => c.birthDate),
+      absent: flags((c) => c.absent),
+      disqualified: flags((c) => c.disqualified),
+      placedByOptimisation: flags((c) => c.placedByOptimisation),
+    };
+    const fromObjects = rankFormations({ formations, candidates: sample, preset: RANKING_PRESET });
+    const fromColumns = rankFormations({ formations, candidates: columns, preset: RANKING_PRESET });
+    for (const part of ['order', 'rank', 'status', 'decidedByAbove', 'decidedByBelow'] as const) expect(fromColumns[part]).toEqual(fromObjects[part]);
+    expect(fromColumns.rows()).toEqual(fromObjects.rows());
+    // Without the optional column, nobody counts as placed by optimisation.
+    const { placedByOptimisation: _placed, ...withoutPlaced } = columns;
+    const plain = rankFormations({ formations, candidates: sample.map((c) => ({ ...c, placedByOptimisation: false })), preset: RANKING_PRESET });
+    expect(rankFormations({ formations, candidates: withoutPlaced, preset: RANKING_PRESET }).status).toEqual(plain.status);
+  });
+});
+
+describe('rankFormations — keys as columns', () => {
+  const columnsOf = (candidates: RankingCandidate[]): RankingColumns => ({
+    registrationNumber: candidates.map((c) => c.registrationNumber),
+    formasiId: candidates.map((c) => c.formasiId),
+    final: Float64Array.from(candidates, (c) => c.final),
+    skdTotal: Float64Array.from(candidates, (c) => c.skdTotal),
+    tkp: Float64Array.from(candidates, (c) => c.tkp),
+    tiu: Float64Array.from(candidates, (c) => c.tiu),
+    twk: Float64Array.from(candidates, (c) => c.twk),
+    ipk: candidates.map((c) => c.ipk),
+    birthDate: candidates.map((c) => c.birthDate),
+    absent: new Uint8Array(candidates.length),
+    disqualified: new Uint8Array(candidates.length),
+  });
+  const rank = (columns: RankingColumns) => rankFormations({ formations: one, candidates: columns, preset: RANKING_PRESET });
+
+  it('refuses a column of another length', () => {
+    const columns = columnsOf([cand('A'), cand('B')]);
+    expect(() => rank({ ...columns, tkp: new Float64Array([180]) })).toThrow(/kolom tkp: 1 nilai untuk 2 peserta/);
+    expect(() => rank({ ...columns, ipk: [3.5] })).toThrow(/kolom ipk/);
+    expect(() => rank({ ...columns, placedByOptimisation: new Uint8Array(3) })).toThrow(/kolom placedByOptimisation/);
+  });
+
+  it('refuses what the objects would be refused for, with the same message', () => {
+    for (const over of [{ final: Number.NaN }, { twk: Number.POSITIVE_INFINITY }, { ipk: Number.NaN }, { birthDate: '1995-02-30x' }, { formasiId: 'F9' }, { registrationNumber: '' }]) {
+      const candidates = [cand('A'), cand('B', over)];
+      let expected = '';
+      try {
+        rows(candidates);
+      } catch (error) {
+        expected = (error as Error).message;
+      }
+      expect(expected).not.toBe('');
+      expect(() => rank(columnsOf(candidates))).toThrow(expected);
+    }
   });
 });

@@ -4,10 +4,10 @@
  * so that the order is total and never depends on input order. Absent and disqualified candidates
  * are never ranked into a place.
  *
- * Built for millions of candidates (4,000,000 in a few seconds): every candidate object is read
- * once, in input order, into typed columns carved from one buffer; final score and formation are
- * ordered by two linear-time counting sorts; only candidates sharing both (rare with 3-decimal
- * scores) are sorted with a comparator, which reads the typed columns and allocates nothing. The
+ * Built for millions of candidates (4,000,000 in a few seconds): every candidate (an object, or
+ * one position of the caller's columns) is read once, in input order, into typed columns carved
+ * from one buffer; final score and formation are ordered by two linear-time counting sorts; only
+ * candidates sharing both (rare with 3-decimal scores) are sorted with a comparator, which reads the typed columns and allocates nothing. The
  * result is columnar too (RankingTable) rather than millions of objects.
  */
 import { byText } from './text-order.js';
@@ -84,9 +84,32 @@ export interface RankedCandidate {
   readonly decidedByBelow: DecidingCriterion | null;
 }
 
+/**
+ * The candidates as columns, one value per candidate in each (what rankFormations reads of each
+ * candidate object): for a caller that holds its candidates in columns already, so that no object
+ * per candidate is made just to be read once.
+ */
+export interface RankingColumns {
+  readonly registrationNumber: readonly string[];
+  readonly formasiId: readonly string[];
+  readonly final: ArrayLike<number>;
+  readonly skdTotal: ArrayLike<number>;
+  readonly tkp: ArrayLike<number>;
+  readonly tiu: ArrayLike<number>;
+  readonly twk: ArrayLike<number>;
+  /** null ranks below every value. */
+  readonly ipk: ReadonlyArray<number | null>;
+  readonly birthDate: readonly string[];
+  /** Non-zero: absent, disqualified, placed by optimisation (as the candidate's flags). */
+  readonly absent: ArrayLike<number>;
+  readonly disqualified: ArrayLike<number>;
+  readonly placedByOptimisation?: ArrayLike<number>;
+}
+
 export interface RankingOptions {
   readonly formations: readonly RankingFormation[];
-  readonly candidates: readonly RankingCandidate[];
+  /** Objects, or the same keys as columns. */
+  readonly candidates: readonly RankingCandidate[] | RankingColumns;
   readonly preset: RankingPreset;
 }
 
@@ -125,20 +148,22 @@ function criterionValue(candidate: RankingKey, criterion: TieBreakCriterion): nu
   }
 }
 
-function invalidCandidate(candidate: RankingKey, index: number, problem: string): never {
-  throw new Error(`peserta[${index}] ${candidate.registrationNumber}: ${problem}`);
+function invalidCandidate(registrationNumber: string, index: number, problem: string): never {
+  throw new Error(`peserta[${index}] ${registrationNumber}: ${problem}`);
 }
 
 // Checked for every candidate of a round: no closure made per call.
-function checkCandidate(candidate: RankingKey, index: number): void {
-  if (typeof candidate.registrationNumber !== 'string' || candidate.registrationNumber === '') invalidCandidate(candidate, index, 'nomor pendaftaran kosong');
-  if (!Number.isFinite(candidate.final)) invalidCandidate(candidate, index, 'final bukan angka');
-  if (!Number.isFinite(candidate.skdTotal)) invalidCandidate(candidate, index, 'skdTotal bukan angka');
-  if (!Number.isFinite(candidate.tkp)) invalidCandidate(candidate, index, 'tkp bukan angka');
-  if (!Number.isFinite(candidate.tiu)) invalidCandidate(candidate, index, 'tiu bukan angka');
-  if (!Number.isFinite(candidate.twk)) invalidCandidate(candidate, index, 'twk bukan angka');
-  if (candidate.ipk !== null && candidate.ipk !== undefined && !Number.isFinite(candidate.ipk)) invalidCandidate(candidate, index, 'ipk bukan angka');
-  if (Number.isNaN(dateNumber(candidate.birthDate))) invalidCandidate(candidate, index, `tanggal lahir ${candidate.birthDate} bukan YYYY-MM-DD`);
+function checkKeyAt(keys: RankingColumns, index: number): void {
+  const registrationNumber = keys.registrationNumber[index]!;
+  if (typeof registrationNumber !== 'string' || registrationNumber === '') invalidCandidate(registrationNumber, index, 'nomor pendaftaran kosong');
+  if (!Number.isFinite(keys.final[index])) invalidCandidate(registrationNumber, index, 'final bukan angka');
+  if (!Number.isFinite(keys.skdTotal[index])) invalidCandidate(registrationNumber, index, 'skdTotal bukan angka');
+  if (!Number.isFinite(keys.tkp[index])) invalidCandidate(registrationNumber, index, 'tkp bukan angka');
+  if (!Number.isFinite(keys.tiu[index])) invalidCandidate(registrationNumber, index, 'tiu bukan angka');
+  if (!Number.isFinite(keys.twk[index])) invalidCandidate(registrationNumber, index, 'twk bukan angka');
+  const ipk = keys.ipk[index];
+  if (ipk !== null && ipk !== undefined && !Number.isFinite(ipk)) invalidCandidate(registrationNumber, index, 'ipk bukan angka');
+  if (Number.isNaN(dateNumber(keys.birthDate[index]!))) invalidCandidate(registrationNumber, index, `tanggal lahir ${keys.birthDate[index]} bukan YYYY-MM-DD`);
 }
 
 const KNOWN_CRITERIA: readonly TieBreakCriterion[] = ['skdTotal', 'tkp', 'tiu', 'twk', 'ipk', 'birthDate'];
@@ -224,28 +249,64 @@ interface Columns {
   readonly flags: Uint8Array;
 }
 
-/** Reads every candidate once, in input order, into typed columns; nothing after this touches the objects. */
-function buildColumns(arena: Arena, formations: readonly RankingFormation[], candidates: readonly RankingCandidate[], preset: RankingPreset): Columns {
+/** The keys of candidate objects as columns, the values as they are (checked as the objects' would be). */
+function columnsOfObjects(candidates: readonly RankingCandidate[]): RankingColumns {
+  const pick = <T>(read: (candidate: RankingCandidate) => T): T[] => candidates.map(read);
+  return {
+    registrationNumber: pick((c) => c.registrationNumber),
+    formasiId: pick((c) => c.formasiId),
+    final: pick((c) => c.final),
+    skdTotal: pick((c) => c.skdTotal),
+    tkp: pick((c) => c.tkp),
+    tiu: pick((c) => c.tiu),
+    twk: pick((c) => c.twk),
+    ipk: pick((c) => c.ipk),
+    birthDate: pick((c) => c.birthDate),
+    absent: pick((c) => (c.absent ? 1 : 0)),
+    disqualified: pick((c) => (c.disqualified ? 1 : 0)),
+    placedByOptimisation: pick((c) => (c.placedByOptimisation ? 1 : 0)),
+  };
+}
+
+/** Each criterion as a number where higher ranks first, for every candidate. */
+function fillCriterion(out: Float64Array, keys: RankingColumns, criterion: TieBreakCriterion): void {
+  const n = out.length;
+  if (criterion === 'ipk') {
+    for (let i = 0; i < n; i += 1) {
+      const ipk = keys.ipk[i];
+      out[i] = ipk === null || ipk === undefined ? Number.NEGATIVE_INFINITY : ipk + 0;
+    }
+  } else if (criterion === 'birthDate') {
+    for (let i = 0; i < n; i += 1) out[i] = -dateNumber(keys.birthDate[i]!) + 0;
+  } else {
+    const source = keys[criterion];
+    for (let i = 0; i < n; i += 1) out[i] = source[i]! + 0;
+  }
+}
+
+/** Reads every candidate's keys once, in input order, into typed columns; nothing after this reads the input. */
+function buildColumns(arena: Arena, formations: readonly RankingFormation[], keys: RankingColumns, preset: RankingPreset): Columns {
   const formationIndex = new Map(formations.map((f, i) => [f.id, i]));
-  const n = candidates.length;
+  const n = keys.registrationNumber.length;
+  for (const [name, column] of Object.entries(keys) as Array<[string, ArrayLike<unknown> | undefined]>) {
+    if (column && column.length !== n) throw new RangeError(`kolom ${name}: ${column.length} nilai untuk ${n} peserta`);
+  }
   const criteria = preset.tieBreakChain;
   const formation = arena.int32(n);
   const final = arena.float64(n);
   const chain = criteria.map(() => arena.float64(n));
   const flags = arena.uint8(n);
-  const registration = new Array<string>(n);
+  const placed = keys.placedByOptimisation;
   for (let i = 0; i < n; i += 1) {
-    const candidate = candidates[i]!;
-    checkCandidate(candidate, i);
-    const f = formationIndex.get(candidate.formasiId);
-    if (f === undefined) throw new Error(`peserta ${candidate.registrationNumber}: formasi ${candidate.formasiId} tidak dikenal`);
+    checkKeyAt(keys, i);
+    const f = formationIndex.get(keys.formasiId[i]!);
+    if (f === undefined) throw new Error(`peserta ${keys.registrationNumber[i]}: formasi ${keys.formasiId[i]} tidak dikenal`);
     formation[i] = f;
-    final[i] = candidate.final + 0; // -0 → 0, so the native sort and !== agree
-    for (let k = 0; k < criteria.length; k += 1) chain[k]![i] = criterionValue(candidate, criteria[k]!) + 0;
-    registration[i] = candidate.registrationNumber;
-    flags[i] = (candidate.absent ? ABSENT : 0) | (candidate.disqualified ? DISQUALIFIED : 0) | (candidate.placedByOptimisation ? PLACED_BY_OPTIMISATION : 0);
+    final[i] = keys.final[i]! + 0; // -0 → 0, so the native sort and !== agree
+    flags[i] = (keys.absent[i] ? ABSENT : 0) | (keys.disqualified[i] ? DISQUALIFIED : 0) | (placed?.[i] ? PLACED_BY_OPTIMISATION : 0);
   }
-  return { formation, final, chain, registration, flags };
+  for (let k = 0; k < criteria.length; k += 1) fillCriterion(chain[k]!, keys, criteria[k]!);
+  return { formation, final, chain, registration: keys.registrationNumber, flags };
 }
 
 function splitByAttendance(arena: Arena, flags: Uint8Array): { ranked: Int32Array; unranked: Int32Array } {
@@ -370,10 +431,10 @@ export class RankingTable {
   /** The criteria that decidedByAbove/decidedByBelow codes index: the preset's chain, then the registration number. */
   readonly criteria: readonly DecidingCriterion[];
 
-  // Keeps a reference to the candidates so row() can name them without copying millions of strings.
+  // Keeps a reference to the candidates' columns so row() can name them without copying millions of strings.
 
   constructor(
-    private readonly candidates: readonly RankingCandidate[],
+    private readonly keys: Pick<RankingColumns, 'registrationNumber' | 'formasiId'>,
     preset: RankingPreset,
     /** Input index of the candidate at each output position. */
     readonly order: Int32Array,
@@ -395,13 +456,12 @@ export class RankingTable {
   row(position: number): RankedCandidate {
     const index = this.order[position];
     if (index === undefined) throw new RangeError(`posisi ${position} di luar hasil`);
-    const candidate = this.candidates[index]!;
     const above = this.criterion(this.decidedByAbove[position]!);
     const below = this.criterion(this.decidedByBelow[position]!);
     return {
       index,
-      registrationNumber: candidate.registrationNumber,
-      formasiId: candidate.formasiId,
+      registrationNumber: this.keys.registrationNumber[index]!,
+      formasiId: this.keys.formasiId[index]!,
       rank: this.rank[position]! || null,
       status: RANKING_STATUSES[this.status[position]!]!,
       decidedBy: above ?? below,
@@ -429,12 +489,17 @@ function sortedFormations(given: readonly RankingFormation[]): RankingFormation[
   return formations;
 }
 
+function isColumns(candidates: RankingOptions['candidates']): candidates is RankingColumns {
+  return !Array.isArray(candidates);
+}
+
 export function rankFormations({ formations: given, candidates, preset }: RankingOptions): RankingTable {
   checkPreset(preset);
   const formations = sortedFormations(given);
-  const n = candidates.length;
+  const keys = isColumns(candidates) ? candidates : columnsOfObjects(candidates);
+  const n = keys.registrationNumber.length;
   const arena = new Arena(arenaBytes(n, preset.tieBreakChain.length, formations.length));
-  const columns = buildColumns(arena, formations, candidates, preset);
+  const columns = buildColumns(arena, formations, keys, preset);
   const split = splitByAttendance(arena, columns.flags);
   const ranked = sortRanked(arena, columns, split.ranked, formations.length);
   const unranked = split.unranked.sort((a, b) => columns.formation[a]! - columns.formation[b]! || byText(columns.registration[a]!, columns.registration[b]!));
@@ -468,5 +533,5 @@ export function rankFormations({ formations: given, candidates, preset }: Rankin
       status[position] = columns.flags[i]! & DISQUALIFIED ? DISKUALIFIKASI : TIDAK_HADIR;
     }
   }
-  return new RankingTable(candidates, preset, order, rank, status, above, below);
+  return new RankingTable(keys, preset, order, rank, status, above, below);
 }
