@@ -7,8 +7,9 @@
  * Built for millions of candidates (4,000,000 in a few seconds): every candidate (an object, or
  * one position of the caller's columns) is read once, in input order, into typed columns carved
  * from one buffer; final score and formation are ordered by two linear-time counting sorts; only
- * candidates sharing both (rare with 3-decimal scores) are sorted with a comparator, which reads the typed columns and allocates nothing. The
- * result is columnar too (RankingTable) rather than millions of objects.
+ * candidates sharing both (rare with 3-decimal scores) are sorted with a comparator, which reads
+ * the typed columns and allocates nothing. The result is columnar too (RankingTable) rather than
+ * millions of objects.
  */
 import { byText } from './text-order.js';
 
