@@ -131,22 +131,15 @@ function dateNumber(text: string): number {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? value : Number.NaN;
 }
 
-/** Each criterion as a number where higher ranks first (named loads only: this runs millions of times). */
+/** A criterion's value as a number where higher ranks first: a missing IPK below every IPK, the older applicant (earlier date) first. */
+function criterionNumber(criterion: TieBreakCriterion, value: number | string | null | undefined): number {
+  if (criterion === 'ipk') return value === null || value === undefined ? Number.NEGATIVE_INFINITY : (value as number);
+  if (criterion === 'birthDate') return -dateNumber(value as string);
+  return value as number;
+}
+
 function criterionValue(candidate: RankingKey, criterion: TieBreakCriterion): number {
-  switch (criterion) {
-    case 'skdTotal':
-      return candidate.skdTotal;
-    case 'tkp':
-      return candidate.tkp;
-    case 'tiu':
-      return candidate.tiu;
-    case 'twk':
-      return candidate.twk;
-    case 'ipk':
-      return candidate.ipk === null || candidate.ipk === undefined ? Number.NEGATIVE_INFINITY : candidate.ipk;
-    case 'birthDate':
-      return -dateNumber(candidate.birthDate);
-  }
+  return criterionNumber(criterion, candidate[criterion]);
 }
 
 function invalidCandidate(registrationNumber: string, index: number, problem: string): never {
@@ -271,18 +264,8 @@ function columnsOfObjects(candidates: readonly RankingCandidate[]): RankingColum
 
 /** Each criterion as a number where higher ranks first, for every candidate. */
 function fillCriterion(out: Float64Array, keys: RankingColumns, criterion: TieBreakCriterion): void {
-  const n = out.length;
-  if (criterion === 'ipk') {
-    for (let i = 0; i < n; i += 1) {
-      const ipk = keys.ipk[i];
-      out[i] = ipk === null || ipk === undefined ? Number.NEGATIVE_INFINITY : ipk + 0;
-    }
-  } else if (criterion === 'birthDate') {
-    for (let i = 0; i < n; i += 1) out[i] = -dateNumber(keys.birthDate[i]!) + 0;
-  } else {
-    const source = keys[criterion];
-    for (let i = 0; i < n; i += 1) out[i] = source[i]! + 0;
-  }
+  const source = keys[criterion];
+  for (let i = 0; i < out.length; i += 1) out[i] = criterionNumber(criterion, source[i]) + 0;
 }
 
 /** Reads every candidate's keys once, in input order, into typed columns; nothing after this reads the input. */
