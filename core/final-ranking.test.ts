@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABSENT, alignedWith, computeFinalRanking, diplomaLevels, PENDING, rankingIpk, SCORED, type CatColumns, type CatOutcome, type Diploma, type PanelColumns, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
+import { ABSENT, alignedWith, computeFinalRanking, diplomaLevels, PENDING, rankingIpk, SCORED, unboxed, type CatColumns, type CatOutcome, type Diploma, type PanelColumns, type FinalCandidateInput, type FinalRankingInput, type PanelOutcome } from './final-ranking.js';
 import { INTEGRATION_PRESET } from './integration.js';
 import { CPNS_PIPELINE, JPT_PIPELINE, type PipelineStage } from './pipeline.js';
 import { RANKING_PRESET } from './ranking.js';
@@ -345,5 +345,16 @@ describe('rankingIpk (the IPK that breaks ties)', () => {
       const wanted = diplomaLevels(pick([['S1'], ['s1', 'S2'], ['D3'], []]));
       expect(rankingIpk(education, wanted)).toBe(byTheRule(education, wanted));
     }
+  });
+});
+
+describe('unboxed (a line\'s numbers as small integers where they are whole)', () => {
+  it('gives back the same number, whole or not', () => {
+    for (const x of [0, 1, -1, 3, 550, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 0.5, -2.25, 3.45, 1e-9, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(Object.is(unboxed(x), x)).toBe(true);
+    }
+    expect(Object.is(unboxed(-0), -0)).toBe(true);
+    expect(Number.isNaN(unboxed(Number.NaN))).toBe(true);
+    for (const x of new Float64Array([405, 145.5, -0, 0])) expect(Object.is(unboxed(x), x)).toBe(true);
   });
 });

@@ -128,6 +128,16 @@ export type FinalLine = {
 /** The `missing` of every line that misses nothing (most of them), shared rather than one empty array each. */
 const NOTHING_MISSING: readonly string[] = Object.freeze([]);
 
+/**
+ * The same number, a whole one (in 32 bits) as a small integer: a field of an object holds that
+ * without a box of its own, where a number read from a Float64Array is boxed (16 bytes more each;
+ * Node's V8 does not compress pointers). -0 stays -0.
+ */
+export function unboxed(x: number): number {
+  const whole = x | 0;
+  return whole === x && (whole !== 0 || 1 / x > 0) ? whole : x;
+}
+
 export type EliminatedCandidate = { applicationId: string; stageKey: string; reason: 'tidak_hadir' | 'tidak_lolos' };
 
 export type FinalRankingResult = {
@@ -513,7 +523,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
       const column = finalists.leaves[k]!;
       const state = column.state[i];
       if (state === SCORED) {
-        scores[leaf.key] = column.score[i]!;
+        scores[leaf.key] = unboxed(column.score[i]!);
         values[k] = column.score[i]!;
       } else {
         scores[leaf.key] = null;
@@ -521,7 +531,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
         else (missing ??= []).push(leaf.key);
       }
     }
-    const skd = tie !== null && tie.state[i] === SCORED ? { total: tie.total[i]!, twk: tie.twk[i]!, tiu: tie.tiu[i]!, tkp: tie.tkp[i]! } : null;
+    const skd = tie !== null && tie.state[i] === SCORED ? { total: unboxed(tie.total[i]!), twk: unboxed(tie.twk[i]!), tiu: unboxed(tie.tiu[i]!), tkp: unboxed(tie.tkp[i]!) } : null;
     const line: FinalLine = {
       applicationId: candidate.applicationId,
       formasiId: candidate.formasiId,
