@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDatabase } from '../server/db/client.js';
 import { panelScoresReader } from '../server/modules/results/panel-source.js';
 import { loadRound } from '../server/modules/results/results.repo.js';
-import { computeList } from '../server/modules/results/results.service.js';
+import { computeList, countsOf } from '../server/modules/results/results.service.js';
 
 type Job = { databaseUrl: string; agencyId: string; selectionIds: string[]; lanes: number; next: SharedArrayBuffer };
 const { databaseUrl, agencyId, selectionIds, lanes, next } = workerData as Job;
@@ -20,7 +20,7 @@ const lane = async () => {
     const round = (await loadRound(database.db, { agencyId, selectionId }))!;
     const computed = await computeList({ deps, agencyId, selectionId, source: 'recorded', round, disqualified: [], corrections: [] });
     totals.lines += computed.result.lines.length;
-    totals.ranked += computed.entries.length;
+    totals.ranked += countsOf(computed.result.lines).candidates!;
     totals.issues += computed.result.issues.length;
   }
 };

@@ -7,7 +7,7 @@ import { compareEntries, type FinalList } from '../../../core/final-results.js';
 import type { VerificationReport } from '../../../core/schemas/results.js';
 import { AppError } from '../../errors.js';
 import { rankingsOf } from './results.repo.js';
-import { computeList, entryOfRow, finalListHash, publishedLines, requireRound, type ResultDeps, type RoundRef } from './results.service.js';
+import { computeList, entriesOf, entryOfRow, finalListHash, publishedLines, requireRound, type ResultDeps, type RoundRef } from './results.service.js';
 
 const ORDER: Record<FinalList, number> = { akhir: 0, akhir_pasca_sanggah: 1 };
 
@@ -23,7 +23,7 @@ export async function verifyRound(deps: ResultDeps, { agencyId, selectionId, now
     let recomputedEntries = stored.slice(0, 0);
     try {
       const computed = await computeList({ deps, agencyId, selectionId, source: 'raw', round, corrections: basis.corrections, disqualified: basis.disqualified });
-      recomputedEntries = computed.entries;
+      recomputedEntries = entriesOf(computed.result, computed.inputs);
       notes.push(...computed.result.issues.map((issue) => `Perhitungan ulang: ${issue}`));
       for (const c of computed.inputs.panelCorrected) notes.push(`Nilai panel ${c.stageKey} peserta ${c.registrationNumber} telah dikoreksi setelah dikunci melalui koreksi yang tercatat di jejak audit; nilai koreksinya yang dipakai, bukan nilai dari lembar penilaian penguji.`);
       for (const c of computed.inputs.corrected) notes.push(`Nilai CAT tahap ${c.stageKey} peserta ${c.registrationNumber} telah dikoreksi melalui koreksi yang tercatat di jejak audit; nilai koreksinya yang dipakai, bukan nilai lembar jawaban.`);

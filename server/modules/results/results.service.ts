@@ -42,7 +42,8 @@ export function finalObjectionDays(round: RoundRow): number {
 
 // ---- Computing a list -----------------------------------------------------------------------
 
-export type Computed = { round: RoundRow; inputs: RoundInputs; result: FinalRankingResult; entries: FinalResultEntry[]; corrections: Correction[]; disqualified: Array<{ applicationId: string; reason: string }> };
+/** A list as computed: its lines; the printed entries (entriesOf) are made only where a list is published or checked. */
+export type Computed = { round: RoundRow; inputs: RoundInputs; result: FinalRankingResult; corrections: Correction[]; disqualified: Array<{ applicationId: string; reason: string }> };
 
 /** Accepted objections that correct tie-break data, as corrections for the post-objection list. */
 export async function acceptedCorrections(db: Db, stageResultId: string): Promise<Correction[]> {
@@ -109,7 +110,7 @@ export async function computeList(options: ComputeOptions): Promise<Computed> {
     corrections,
   });
   const result = computeFinalRanking(inputs.input);
-  return { round, inputs, result, entries: entriesOf(result, inputs), corrections, disqualified };
+  return { round, inputs, result, corrections, disqualified };
 }
 
 // ---- Publication ----------------------------------------------------------------------------
@@ -131,7 +132,8 @@ function basisOf(computed: Computed): RankingBasis {
   };
 }
 
-function countsOf(lines: readonly FinalLine[]) {
+/** How many lines have each status, and how many have one at all (`candidates`: the lines that are printed). */
+export function countsOf(lines: readonly FinalLine[]) {
   const counts: Record<string, number> = { candidates: 0, lulus: 0, tidak_lulus: 0, tidak_hadir: 0, diskualifikasi: 0 };
   for (const line of lines) {
     if (line.status === null) continue;
@@ -144,10 +146,10 @@ function countsOf(lines: readonly FinalLine[]) {
 type Contacts = Awaited<ReturnType<typeof loadContacts>>;
 
 /** Writes the lines of a published list in one statement per 5,000 lines (arrays unnested). */
-async function insertLines(tx: Db, stageResultId: string, computed: Computed, contacts: Contacts) {
+async function insertLines(tx: Db, stageResultId: string, computed: Computed, entries: readonly FinalResultEntry[], contacts: Contacts) {
   const { result, inputs, round } = computed;
   const lines = result.lines.filter((l) => l.status !== null);
-  const order = new Map(computed.entries.map((e, i) => [e.registrationNumber, i]));
+  const order = new Map(entries.map((e, i) => [e.registrationNumber, i]));
   for (let start = 0; start < lines.length; start += 5000) {
     const chunk = lines.slice(start, start + 5000);
     const col = <T>(pick: (line: FinalLine) => T) => sql.param(chunk.map(pick));
@@ -225,9 +227,10 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
     const corrections = list === 'akhir_pasca_sanggah' ? await acceptedCorrections(tx, first!.id) : [];
     const computed = await computeList({ deps, db: tx, agencyId, selectionId, source: 'recorded', round, corrections });
     if (computed.result.issues.length) refuse(computed.result.issues);
-    if (!computed.entries.length) refuse(['Belum ada peserta pada tahap akhir seleksi ini.']);
+    const entries = entriesOf(computed.result, computed.inputs);
+    if (!entries.length) refuse(['Belum ada peserta pada tahap akhir seleksi ini.']);
 
-    const hash = finalListHash(computed.entries);
+    const hash = finalListHash(entries);
     const basis = basisOf(computed);
     const counts = countsOf(computed.result.lines);
     const zone = zoneOf(round.timezone);
@@ -236,7 +239,7 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
       ? `Masa sanggah hasil akhir: ${formatInZone(window.start, zone)} sampai ${formatInZone(window.end, zone)} (${finalObjectionDays(round)} hari), dijawab paling lambat 7 hari setelahnya. Sanggah hanya atas hasil sendiri, untuk mengoreksi ketidaksesuaian data; sanggah tidak dapat menaikkan nilai.`
       : `Daftar ini menggantikan hasil akhir yang diumumkan ${formatInZone(first!.publishedAt, zone)}, setelah sanggah dijawab.`;
     const heading = list === 'akhir' ? 'HASIL AKHIR SELEKSI' : 'HASIL AKHIR SELEKSI PASCA SANGGAH';
-    const byFormasi = new Map(computed.entries.map((e) => [e.registrationNumber, e]));
+    const byFormasi = new Map(entries.map((e) => [e.registrationNumber, e]));
     const pdf = await renderListPdf({
       agencyName: round.agencyName,
       selectionName: round.name,
@@ -253,7 +256,7 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
       summary: `Peserta tahap akhir: ${counts.candidates!.toLocaleString('id-ID')} — lulus ${counts.lulus!.toLocaleString('id-ID')}, tidak lulus ${counts.tidak_lulus!.toLocaleString('id-ID')}, tidak hadir ${counts.tidak_hadir!.toLocaleString('id-ID')}, diskualifikasi ${counts.diskualifikasi!.toLocaleString('id-ID')}.`,
       hashNote: 'Sidik jari SHA-256 dihitung atas JSON kanonik daftar ini (kunci diurutkan: decidedBy, finalScore, formasi, name, rank, registrationNumber, scores, status; urut formasi, peringkat, nomor pendaftaran), sehingga siapa pun dapat menghitung ulang dan mencocokkannya.',
       columns: pdfColumns(basis.leaves),
-      rows: computed.entries.map((e) => [
+      rows: entries.map((e) => [
         e.rank?.toLocaleString('id-ID') ?? '-',
         e.registrationNumber,
         e.name,
@@ -294,7 +297,7 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
     });
     await tx.insert(finalRankings).values({ stageResultId: stage.id, agencyId, selectionId, list, basis, counts, publishedAt: now });
     const contacts = await loadContacts(tx, selectionId);
-    await insertLines(tx, stage.id, computed, contacts);
+    await insertLines(tx, stage.id, computed, entries, contacts);
 
     const lines = computed.result.lines.filter((l) => l.status !== null);
     const statusText = (line: FinalLine) =>

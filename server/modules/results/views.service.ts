@@ -9,7 +9,7 @@ import { accountNames } from '../verification/verification.repo.js';
 import { optimisationSummary } from './optimisation.service.js';
 import { loadDisqualifications, rankingOf, stagesOf } from './results.repo.js';
 import { finalObjections, resultDisqualifications } from './results.table.js';
-import { computeList, postObjectionIssues, publishedPage, requireRound, type LineRow, type ResultDeps, type RoundRef } from './results.service.js';
+import { computeList, countsOf, postObjectionIssues, publishedPage, requireRound, type LineRow, type ResultDeps, type RoundRef } from './results.service.js';
 import { selections } from '../selections/selections.table.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
 
@@ -52,7 +52,7 @@ export async function finalOverview(deps: ResultDeps, { agencyId, selectionId, n
     optimisationSummary(deps.db, { agencyId, selectionId }),
     postObjectionIssues(deps.db, { selectionId, now }),
   ]);
-  const publishIssues = first ? ['Hasil akhir seleksi ini sudah diumumkan.'] : [...preview!.result.issues, ...(preview!.entries.length ? [] : ['Belum ada peserta pada tahap akhir seleksi ini.'])];
+  const publishIssues = first ? ['Hasil akhir seleksi ini sudah diumumkan.'] : [...preview!.result.issues, ...(countsOf(preview!.result.lines).candidates ? [] : ['Belum ada peserta pada tahap akhir seleksi ini.'])];
   const optimisationIssues: string[] = [];
   if (!second) optimisationIssues.push('Optimalisasi dimulai setelah hasil akhir pasca sanggah diumumkan.');
   if (optimisation.started) optimisationIssues.push('Optimalisasi seleksi ini sudah dimulai.');
@@ -61,7 +61,7 @@ export async function finalOverview(deps: ResultDeps, { agencyId, selectionId, n
     selection: { id: round.id, name: round.name, type: round.type, year: round.year, timezone: round.timezone },
     stages: preview?.result.plan.stages ?? (await rankingOf(deps.db, (second ?? first)!.id))?.basis.stages ?? [],
     preview: preview
-      ? { issues: preview.result.issues, finalists: preview.result.lines.length, ranked: preview.entries.length, eliminated: preview.result.eliminated.length }
+      ? { issues: preview.result.issues, finalists: preview.result.lines.length, ranked: countsOf(preview.result.lines).candidates!, eliminated: preview.result.eliminated.length }
       : { issues: [], finalists: 0, ranked: 0, eliminated: 0 },
     akhir: await publicationOf(deps.db, first, names),
     pascaSanggah: await publicationOf(deps.db, second, names),
