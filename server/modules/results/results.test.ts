@@ -130,6 +130,10 @@ describe('preview and publication of the final list', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json().error.message).toContain('1 peserta belum memiliki semua nilai yang diintegrasikan');
     expect(await stagesOf(round.selection.id)).toEqual([]);
+    // The preview counts as ranked only the lines that would be printed: not the finalist still waiting for a score.
+    const overview = (await get(round.panel.cookie, base(round))).json().result;
+    expect(overview.preview).toMatchObject({ finalists: 2, ranked: 1 });
+    expect(overview.can.publish.allowed).toBe(false);
   });
 
   it('refuses a verifier, an observer publishing, another agency and bad input — 400/403/404, nothing changed', async () => {

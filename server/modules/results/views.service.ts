@@ -52,7 +52,9 @@ export async function finalOverview(deps: ResultDeps, { agencyId, selectionId, n
     optimisationSummary(deps.db, { agencyId, selectionId }),
     postObjectionIssues(deps.db, { selectionId, now }),
   ]);
-  const publishIssues = first ? ['Hasil akhir seleksi ini sudah diumumkan.'] : [...preview!.result.issues, ...(countsOf(preview!.result.lines).candidates ? [] : ['Belum ada peserta pada tahap akhir seleksi ini.'])];
+  // The lines that would be printed (those with a status), counted without printing them.
+  const printed = preview ? countsOf(preview.result.lines).candidates! : 0;
+  const publishIssues = first ? ['Hasil akhir seleksi ini sudah diumumkan.'] : [...preview!.result.issues, ...(printed ? [] : ['Belum ada peserta pada tahap akhir seleksi ini.'])];
   const optimisationIssues: string[] = [];
   if (!second) optimisationIssues.push('Optimalisasi dimulai setelah hasil akhir pasca sanggah diumumkan.');
   if (optimisation.started) optimisationIssues.push('Optimalisasi seleksi ini sudah dimulai.');
@@ -61,7 +63,7 @@ export async function finalOverview(deps: ResultDeps, { agencyId, selectionId, n
     selection: { id: round.id, name: round.name, type: round.type, year: round.year, timezone: round.timezone },
     stages: preview?.result.plan.stages ?? (await rankingOf(deps.db, (second ?? first)!.id))?.basis.stages ?? [],
     preview: preview
-      ? { issues: preview.result.issues, finalists: preview.result.lines.length, ranked: countsOf(preview.result.lines).candidates!, eliminated: preview.result.eliminated.length }
+      ? { issues: preview.result.issues, finalists: preview.result.lines.length, ranked: printed, eliminated: preview.result.eliminated.length }
       : { issues: [], finalists: 0, ranked: 0, eliminated: 0 },
     akhir: await publicationOf(deps.db, first, names),
     pascaSanggah: await publicationOf(deps.db, second, names),
