@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../core/canonical.js';
 import { ABSENT, PENDING, SCORED, type CatColumns } from '../../../core/final-ranking.js';
 import { CPNS_PIPELINE, type PipelineStage } from '../../../core/pipeline.js';
+import { seededRandom } from '../../../core/seeded-random.js';
 import { selectRows } from '../../db/client.js';
 import { accountWithSession, createAgencyRow, request, type TestContext } from '../../test-support/app.js';
 import { createTestApp } from '../../test-support/app.js';
@@ -312,9 +313,8 @@ describe('the compact read of a round’s candidates', () => {
   it('reads a number in place exactly as Number reads its text', () => {
     const fixed = ['', '0', '7', '007', '-0', '-', '-12', '420', ' 5', '12.5', '1e3', 'abc', '123456789012345', '1234567890123456', '9007199254740993', '-999999999999999'];
     const alphabet = '0123456789-.e ';
-    let seed = 7;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const texts = [...fixed, ...Array.from({ length: 2000 }, () => Array.from({ length: Math.floor(random() * 18) }, () => alphabet[Math.floor(random() * (random() < 0.8 ? 10 : alphabet.length))]).join(''))];
+    const random = seededRandom('numberIn');
+    const texts = [...fixed, ...Array.from({ length: 2000 }, () => Array.from({ length: random.below(18) }, () => alphabet[random.below(random.next() < 0.8 ? 10 : alphabet.length)]).join(''))];
     for (const text of texts) {
       // Inside a longer text too, as it is read.
       const line = `x\u001f${text}\u001fy`;
