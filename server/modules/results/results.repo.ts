@@ -136,6 +136,8 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   // Where each value of a candidate begins (after its separator): value k is text[cut[k] + 1, cut[k + 1]).
   const cut = new Int32Array(width + 1);
   const valueOf = (text: string, k: number) => text.slice(cut[k]! + 1, cut[k + 1]);
+  const lengthOf = (k: number) => cut[k + 1]! - cut[k]! - 1;
+  const numberAt = (text: string, k: number) => numberIn(text, cut[k]! + 1, cut[k + 1]!);
   let i = 0;
   // The values are located with indexOf and only those kept are copied out; numbers are read in place.
   for (const text of texts) {
@@ -155,23 +157,23 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
       round.ids[i] = valueOf(text, 0);
       round.formasiIds[i] = valueOf(text, 1);
       round.registrationNumbers[i] = valueOf(text, 2);
-      round.education[i] = cut[4]! - cut[3]! > 1 ? valueOf(text, 3) : null;
+      round.education[i] = lengthOf(3) > 0 ? valueOf(text, 3) : null;
       round.names[i] = name;
       round.birthDates[i] = birthDate;
       for (let b = 0, k = 5; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
         const columns = cat[b]!;
         // A stored result is a score whatever the attempt's status; without one, absent or still pending (or no attempt).
-        if (cut[k + 2]! - cut[k + 1]! > 1) {
+        if (lengthOf(k + 1) > 0) {
           columns.state[i] = SCORED;
-          columns.total[i] = numberIn(text, cut[k + 1]! + 1, cut[k + 2]!);
-          columns.passed[i] = cut[k + 3]! - cut[k + 2]! === 2 && text.charCodeAt(cut[k + 2]! + 1) === DIGIT_1 ? 1 : 0;
+          columns.total[i] = numberAt(text, k + 1);
+          columns.passed[i] = lengthOf(k + 2) === 1 && text.charCodeAt(cut[k + 2]! + 1) === DIGIT_1 ? 1 : 0;
           if (blueprints[b]!.subtests) {
             // A subtest the test does not have counts 0.
-            columns.twk[i] = numberIn(text, cut[k + 3]! + 1, cut[k + 4]!);
-            columns.tiu[i] = numberIn(text, cut[k + 4]! + 1, cut[k + 5]!);
-            columns.tkp[i] = numberIn(text, cut[k + 5]! + 1, cut[k + 6]!);
+            columns.twk[i] = numberAt(text, k + 3);
+            columns.tiu[i] = numberAt(text, k + 4);
+            columns.tkp[i] = numberAt(text, k + 5);
           }
-        } else if (cut[k + 1]! - cut[k]! === ABSENT_STATUS.length + 1 && text.startsWith(ABSENT_STATUS, cut[k]! + 1)) columns.state[i] = ABSENT;
+        } else if (lengthOf(k) === ABSENT_STATUS.length && text.startsWith(ABSENT_STATUS, cut[k]! + 1)) columns.state[i] = ABSENT;
       }
       start = end + 1;
     }
