@@ -1,6 +1,7 @@
 // The small harness every journey runs in: fresh browser contexts, page visits that wait for the
 // page to settle and then run axe-core, and a check that no visited page escaped that scan.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
@@ -35,6 +36,14 @@ const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
 const SETTLE_TIMEOUT = 15_000;
 
 let screenshotCounter = 0;
+
+type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
+/**
+ * What axe found on each state already scanned in this run, by the page's markup and viewport (the
+ * app's styles are the same build throughout): the sign-in page and many dashboards are reached
+ * dozens of times with the same markup, and a scan takes a second or two.
+ */
+const scannedStates = new Map<string, Violations>();
 
 type Tracked = { page: Page; visited: Set<string>; checked: Set<string> };
 
@@ -106,8 +115,11 @@ export class JourneyScope implements JourneyContext {
       const name = `${String(screenshotCounter).padStart(3, '0')}${(label ?? pathOf(page.url())).replace(/[^a-z0-9]+/gi, '-')}.png`;
       await page.screenshot({ path: `${shots}/${name}`, fullPage: true }).catch(() => undefined);
     }
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
+    const state = createHash('sha256').update(JSON.stringify(page.viewportSize())).update(await page.content()).digest('hex');
+    const known = scannedStates.get(state);
+    const violations = known ?? (await new AxeBuilder({ page }).analyze()).violations;
+    if (!known) scannedStates.set(state, violations);
+    const blocking = violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
     const where = label ?? pathOf(page.url());
     const tracked = this.tracked.find((entry) => entry.page === page);
     tracked?.checked.add(pathOf(page.url()));
@@ -124,8 +136,8 @@ export class JourneyScope implements JourneyContext {
         .join('\n');
       throw new Error(`axe-core menemukan pelanggaran aksesibilitas serius di ${where}:\n${details}`);
     }
-    const minor = results.violations.length;
-    this.log(`axe ${where}: ${minor === 0 ? 'bersih' : `${minor} temuan ringan (tidak memblokir)`}`);
+    const minor = violations.length;
+    this.log(`axe ${where}: ${minor === 0 ? 'bersih' : `${minor} temuan ringan (tidak memblokir)`}${known ? ' (markup sama dengan pemindaian sebelumnya)' : ''}`);
   }
 
   log(message: string): void {
