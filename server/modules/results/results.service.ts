@@ -94,11 +94,16 @@ export function entriesOf(result: FinalRankingResult, inputs: RoundInputs): Fina
 
 export type ComputeOptions = RoundRef & { deps: ResultDeps; db?: Db; source: 'recorded' | 'raw'; round?: RoundRow; corrections?: Correction[]; disqualified?: Array<{ applicationId: string; reason: string }> };
 
+/** The round's disqualifications on record, as a computed list carries them. */
+export async function disqualificationsOf(db: Db, selectionId: string): Promise<Array<{ applicationId: string; reason: string }>> {
+  return (await loadDisqualifications(db, selectionId)).map((d) => ({ applicationId: d.applicationId, reason: d.reason }));
+}
+
 /** The round's final list as the rules give it now (or from the given decisions, to recompute a published one). */
 export async function computeList(options: ComputeOptions): Promise<Computed> {
   const db = options.db ?? options.deps.db;
   const round = options.round ?? (await requireRound(db, options));
-  const disqualified = options.disqualified ?? (await loadDisqualifications(db, round.id)).map((d) => ({ applicationId: d.applicationId, reason: d.reason }));
+  const disqualified = options.disqualified ?? (await disqualificationsOf(db, round.id));
   const corrections = options.corrections ?? [];
   const inputs = await gatherInputs({
     db,

@@ -7,9 +7,9 @@ import type { FinalOverview, ListView, RankingLine, RankingPage } from '../../..
 import type { Db } from '../../db/client.js';
 import { accountNames } from '../verification/verification.repo.js';
 import { optimisationSummary } from './optimisation.service.js';
-import { loadDisqualifications, rankingOf, stagesOf } from './results.repo.js';
+import { rankingOf, stagesOf } from './results.repo.js';
 import { finalObjections, resultDisqualifications } from './results.table.js';
-import { computeList, countsOf, postObjectionIssues, publishedPage, requireRound, type LineRow, type ResultDeps, type RoundRef } from './results.service.js';
+import { computeList, countsOf, disqualificationsOf, postObjectionIssues, publishedPage, requireRound, type LineRow, type ResultDeps, type RoundRef } from './results.service.js';
 import { selections } from '../selections/selections.table.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
 
@@ -45,10 +45,11 @@ export async function finalOverview(deps: ResultDeps, { agencyId, selectionId, n
   const first = stages.find((s) => s.stage === 'akhir');
   const second = stages.find((s) => s.stage === 'akhir_pasca_sanggah');
   const names = await accountNames(deps.db, stages.map((s) => s.publishedBy));
-  const preview = first ? null : await computeList({ deps, agencyId, selectionId, source: 'recorded', round });
-  const [objections, disqualified, optimisation, postIssues] = await Promise.all([
+  // Read once: the preview integrates with them, and the overview counts them.
+  const disqualified = await disqualificationsOf(deps.db, selectionId);
+  const preview = first ? null : await computeList({ deps, agencyId, selectionId, source: 'recorded', round, disqualified });
+  const [objections, optimisation, postIssues] = await Promise.all([
     objectionCounts(deps.db, first?.id),
-    loadDisqualifications(deps.db, selectionId),
     optimisationSummary(deps.db, { agencyId, selectionId }),
     postObjectionIssues(deps.db, { selectionId, now }),
   ]);
