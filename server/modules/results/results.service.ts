@@ -150,10 +150,9 @@ export function countsOf(lines: readonly FinalLine[]) {
 
 type Contacts = Awaited<ReturnType<typeof loadContacts>>;
 
-/** Writes the lines of a published list in one statement per 5,000 lines (arrays unnested). */
-async function insertLines(tx: Db, stageResultId: string, computed: Computed, entries: readonly FinalResultEntry[], contacts: Contacts) {
-  const { result, inputs, round } = computed;
-  const lines = result.lines.filter((l) => l.status !== null);
+/** Writes the printed lines of a published list (those with a status) in one statement per 5,000 lines (arrays unnested). */
+async function insertLines(tx: Db, stageResultId: string, computed: Computed, lines: readonly FinalLine[], entries: readonly FinalResultEntry[], contacts: Contacts) {
+  const { inputs, round } = computed;
   const order = new Map(entries.map((e, i) => [e.registrationNumber, i]));
   for (let start = 0; start < lines.length; start += 5000) {
     const chunk = lines.slice(start, start + 5000);
@@ -244,7 +243,6 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
       ? `Masa sanggah hasil akhir: ${formatInZone(window.start, zone)} sampai ${formatInZone(window.end, zone)} (${finalObjectionDays(round)} hari), dijawab paling lambat 7 hari setelahnya. Sanggah hanya atas hasil sendiri, untuk mengoreksi ketidaksesuaian data; sanggah tidak dapat menaikkan nilai.`
       : `Daftar ini menggantikan hasil akhir yang diumumkan ${formatInZone(first!.publishedAt, zone)}, setelah sanggah dijawab.`;
     const heading = list === 'akhir' ? 'HASIL AKHIR SELEKSI' : 'HASIL AKHIR SELEKSI PASCA SANGGAH';
-    const byFormasi = new Map(entries.map((e) => [e.registrationNumber, e]));
     const pdf = await renderListPdf({
       agencyName: round.agencyName,
       selectionName: round.name,
@@ -265,7 +263,7 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
         e.rank?.toLocaleString('id-ID') ?? '-',
         e.registrationNumber,
         e.name,
-        ...basis.leaves.map((leaf) => byFormasi.get(e.registrationNumber)!.scores[leaf.key] ?? '-'),
+        ...basis.leaves.map((leaf) => e.scores[leaf.key] ?? '-'),
         e.finalScore ?? '-',
         FINAL_STATUS_LABELS[e.status],
         e.formasi,
@@ -302,9 +300,9 @@ export async function publishList(deps: ResultDeps, list: FinalList, { agencyId,
     });
     await tx.insert(finalRankings).values({ stageResultId: stage.id, agencyId, selectionId, list, basis, counts, publishedAt: now });
     const contacts = await loadContacts(tx, selectionId);
-    await insertLines(tx, stage.id, computed, entries, contacts);
-
     const lines = computed.result.lines.filter((l) => l.status !== null);
+    await insertLines(tx, stage.id, computed, lines, entries, contacts);
+
     const statusText = (line: FinalLine) =>
       `${FINAL_STATUS_LABELS[line.status!].toUpperCase()}${line.rank ? `, peringkat ${line.rank} pada formasi ${computed.inputs.formations.get(line.formasiId)!.label}` : ''}${line.finalUnits !== null ? `, nilai akhir ${formatUnits(line.finalUnits, basis.decimals)}` : ''}`;
     const texts = lines.map((line) => ({ line, text: `${FINAL_LIST_LABELS[list]} ${round.name} telah diumumkan. Pendaftaran ${line.registrationNumber}: ${statusText(line)}.${window ? ` Sanggah dapat diajukan sampai ${formatInZone(window.end, zone)}.` : ''}` }));
