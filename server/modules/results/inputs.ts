@@ -2,7 +2,7 @@
 // check, scores recomputed from the raw answer sheets and the assessors' own scores), the panel's scores through the panel
 // module's service, the decisions on record (disqualifications, accepted data corrections).
 import { presetForBlueprint } from '../../../core/cat-exam.js';
-import { ABSENT, columnsAt, diplomaLevels, emptyPanelColumns, rankingIpk, SCORED, subtestStages, type CatOutcome, type CatStageInput, type Diploma, type FinalCandidateInput, type FinalRankingInput, type PanelColumns } from '../../../core/final-ranking.js';
+import { ABSENT, columnsAt, diplomaLevels, emptyPanelColumns, rankingIpk, SCORED, subtestStages, type CatOutcome, type CatStageInput, type FinalCandidateInput, type FinalRankingInput, type PanelColumns } from '../../../core/final-ranking.js';
 import { integrationPlan } from '../../../core/final-results.js';
 import { INTEGRATION_PRESET } from '../../../core/integration.js';
 import { RANKING_PRESET } from '../../../core/ranking.js';
@@ -160,8 +160,7 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     const applicationId = read.ids[i]!;
     const formation = formations.get(read.formasiIds[i]!)!;
     const fixed = correctionsOf.get(applicationId);
-    const education = read.education[i];
-    const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : rankingIpk(education ? (JSON.parse(education) as Diploma[]) : null, wantedLevels.get(formation.id)!);
+    const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : rankingIpk(read.education[i], wantedLevels.get(formation.id)!);
     const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (read.birthDates[i] ?? '1900-01-01');
     // The formation's own id string: equal to the row's, and compared by reference in the ranking.
     finalCandidates.push({ applicationId, registrationNumber: read.registrationNumbers[i]!, name: read.names[i]!, formasiId: formation.id, birthDate, ipk, disqualified: options.disqualified.has(applicationId) });

@@ -2,7 +2,7 @@
 // the applications that passed administration, the CAT blueprints and results, and this module's
 // own rows. Raw SQL where many rows are read (a round may have tens of thousands of candidates).
 import { and, eq, sql } from 'drizzle-orm';
-import { ABSENT, emptyCatColumns, SCORED, type CatColumns } from '../../../core/final-ranking.js';
+import { ABSENT, emptyCatColumns, SCORED, type CatColumns, type Diploma } from '../../../core/final-ranking.js';
 import type { PipelineStage } from '../../../core/pipeline.js';
 import { selectArrays, selectRows, type Db } from '../../db/client.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
@@ -55,9 +55,9 @@ export async function loadFormations(db: Db, selectionId: string): Promise<Forma
 
 /**
  * The candidates of a round as columns, by application id (the ranking's order): what the ranking
- * reads of each (the applicant's own name and birth date, the diplomas of the frozen profile as
- * JSON text, parsed where the IPK is taken) and, for each CAT blueprint asked for, the attempts'
- * outcomes aligned with them (core/final-ranking CatColumns).
+ * reads of each (the applicant's own name and birth date, the diplomas of the frozen profile that
+ * the IPK is taken from) and, for each CAT blueprint asked for, the attempts' outcomes aligned
+ * with them (core/final-ranking CatColumns).
  */
 export type RoundCandidates = {
   ids: string[];
@@ -65,8 +65,11 @@ export type RoundCandidates = {
   registrationNumbers: string[];
   names: string[];
   birthDates: Array<string | null>;
-  /** The profile's diplomas (JSON text); null when the profile has none. */
-  education: Array<string | null>;
+  /**
+   * The profile's diplomas, each with the level and GPA that rankingIpk reads (as the profile holds
+   * them, whatever else a diploma holds); null when the profile's education is not a list.
+   */
+  education: Array<readonly Diploma[] | null>;
   cat: CatColumns[];
 };
 
@@ -80,6 +83,15 @@ const RECORD = '\x1e';
 /** The subtests read of a blueprint asked for them, in CatColumns' order. */
 const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
 const ABSENT_STATUS = 'absent';
+/**
+ * A profile's diplomas as the ranking reads them, as JSON: [how many there are (null when the
+ * education is not a list), their levels, their GPAs]. Two short lists instead of every diploma
+ * whole (institution, programme, number, year: most of a profile's text, and most of the time its
+ * reading took). In strict mode a diploma that is not an object with both keys adds no item, so
+ * a list shorter than the count says to read that candidate's diplomas whole (diplomasOf).
+ */
+const DIPLOMAS = `json_build_array(CASE WHEN jsonb_typeof(a.profile_snapshot->'education') = 'array' THEN jsonb_array_length(a.profile_snapshot->'education') END,
+  jsonb_path_query_array(a.profile_snapshot->'education', 'strict $[*].level', '{}', true), jsonb_path_query_array(a.profile_snapshot->'education', 'strict $[*].gpa', '{}', true))::text`;
 const DIGIT_0 = 48;
 const DIGIT_1 = 49;
 
@@ -116,7 +128,7 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
     .join('');
   const rows = await selectArrays<string>(
     db,
-    `${blueprints.length ? 'WITH r AS MATERIALIZED (SELECT attempt_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, coalesce((a.profile_snapshot->'education')::text, ''),
+    `${blueprints.length ? 'WITH r AS MATERIALIZED (SELECT attempt_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, ${DIPLOMAS},
                 json_build_array(coalesce(a.applicant_name, ''), coalesce(a.birth_date, a.profile_snapshot->>'birthDate'))::text${attemptValues}), E'\\x1e' ORDER BY a.id)
        FROM applications a${joins}
       WHERE a.selection_id = $1 AND a.status = 'ms' AND a.registration_number IS NOT NULL
@@ -139,6 +151,8 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   const lengthOf = (k: number) => cut[k + 1]! - cut[k]! - 1;
   const numberAt = (text: string, k: number) => numberIn(text, cut[k]! + 1, cut[k + 1]!);
   let i = 0;
+  /** Candidates whose diplomas are read whole. */
+  const whole: number[] = [];
   // The values are located with indexOf and only those kept are copied out; numbers are read in place.
   for (const text of texts) {
     for (let start = 0; start <= text.length; i += 1) {
@@ -157,7 +171,16 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
       round.ids[i] = valueOf(text, 0);
       round.formasiIds[i] = valueOf(text, 1);
       round.registrationNumbers[i] = valueOf(text, 2);
-      round.education[i] = lengthOf(3) > 0 ? valueOf(text, 3) : null;
+      const [diplomaCount, levels, gpas] = JSON.parse(valueOf(text, 3)) as [number | null, unknown[] | null, unknown[] | null];
+      if (diplomaCount === null) round.education[i] = null;
+      else if (levels?.length === diplomaCount && gpas?.length === diplomaCount) {
+        const diplomas = new Array<Diploma>(diplomaCount);
+        for (let k = 0; k < diplomaCount; k += 1) diplomas[k] = { level: levels[k] as Diploma['level'], gpa: gpas[k] as Diploma['gpa'] };
+        round.education[i] = diplomas;
+      } else {
+        round.education[i] = null;
+        whole.push(i);
+      }
       round.names[i] = name;
       round.birthDates[i] = birthDate;
       for (let b = 0, k = 5; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
@@ -178,7 +201,22 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
       start = end + 1;
     }
   }
+  if (whole.length) {
+    const diplomas = await diplomasOf(db, whole.map((k) => round.ids[k]!));
+    for (const k of whole) round.education[k] = diplomas.get(round.ids[k]!) ?? null;
+  }
   return round;
+}
+
+/** The diplomas of these applications' profiles, whole (null when the education is not a list), by application id. */
+async function diplomasOf(db: Db, ids: readonly string[]): Promise<Map<string, Diploma[] | null>> {
+  const rows = await selectArrays<string | null>(db, `SELECT id::text, (profile_snapshot->'education')::text FROM applications WHERE id = ANY($1::uuid[])`, [ids]);
+  const diplomas = new Map<string, Diploma[] | null>();
+  for (const [id, text] of rows as Array<[string, string | null]>) {
+    const education: unknown = text === null ? null : JSON.parse(text);
+    diplomas.set(id, Array.isArray(education) ? (education as Diploma[]) : null);
+  }
+  return diplomas;
 }
 
 /** The account and e-mail address of each application of the round (to record and notify a published list), by application id. */

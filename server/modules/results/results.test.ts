@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../core/canonical.js';
-import { ABSENT, PENDING, SCORED, type CatColumns } from '../../../core/final-ranking.js';
+import { ABSENT, diplomaLevels, PENDING, rankingIpk, SCORED, type CatColumns, type Diploma } from '../../../core/final-ranking.js';
 import { CPNS_PIPELINE, type PipelineStage } from '../../../core/pipeline.js';
 import { seededRandom } from '../../../core/seeded-random.js';
 import { selectRows } from '../../db/client.js';
@@ -274,7 +274,8 @@ describe('the compact read of a round’s candidates', () => {
       expect(viaPool.registrationNumbers[i]).toBe(person.application.registrationNumber);
       expect(viaPool.names[i]).toBe(odd[p]);
       expect(viaPool.birthDates[i]).toBe('1998-03-14');
-      expect(JSON.parse(viaPool.education[i]!)).toEqual([expect.objectContaining({ level: 'S1', gpa: p === 1 ? null : 3.5 })]);
+      // Only what the IPK is taken from: each diploma's level and GPA.
+      expect(viaPool.education[i]).toEqual([{ level: 'S1', gpa: p === 1 ? null : 3.5 }]);
     }
     const [skd, skb] = viaPool.cat;
     const outcome = (columns: CatColumns, i: number) => ({ state: columns.state[i], total: columns.total[i], passed: columns.passed[i], twk: columns.twk[i], tiu: columns.tiu[i], tkp: columns.tkp[i] });
@@ -308,6 +309,43 @@ describe('the compact read of a round’s candidates', () => {
       const columns = read.cat[0]!;
       expect([columns.total[i], columns.passed[i], columns.twk[i], columns.tiu[i], columns.tkp[i]]).toEqual([row.total, row.passed ? 1 : 0, row.twk, row.tiu, row.tkp]);
     }
+  });
+
+  it('reads each diploma’s level and GPA as the profile holds them, and a profile with a diploma that is not an object with both keys whole', async () => {
+    const full = { institution: 'Universitas Uji', programme: 'Informatika', diplomaNumber: 'U-1', year: 2020 };
+    const educations: unknown[] = [
+      [{ level: 'S1', gpa: 3.5, ...full }, { level: 'SMA', gpa: null, ...full }],
+      [],
+      undefined, // no education in the profile
+      { level: 'S1', gpa: 3.9 }, // not a list
+      [{ level: 'S1', ...full }, { gpa: 3.1, ...full }], // a key missing in each: the lists would be as long, but not aligned
+      [{ level: 'S1', ...full }, { level: 'S2', gpa: 3.6, ...full }], // one GPA for two levels
+      [{ gpa: 3.1, ...full }, { level: 'S1', gpa: 2.9, ...full }], // two GPAs for one level
+      [{ level: 's2', gpa: '3.90' }], // a GPA as text is no GPA, a level in lower case still a level
+      [5, { level: 'S2', gpa: 3.2 }],
+      [{ level: ['S1'], gpa: { nilai: 3 } }, { level: 'S1\u001f"\\', gpa: 3.75 }],
+      [{ level: 'S1', gpa: 2.75 }, { level: 'S1', gpa: 3.25 }, { level: 'D3', gpa: 3.99 }],
+    ];
+    const round = await createFinalRound(ctx, { people: educations.map(() => ({ skd: [100, 120, 200] as [number, number, number], skb: 80 })) });
+    const ids = round.people.map((p) => p.application.id);
+    for (const [p, education] of educations.entries()) {
+      const profile = education === undefined ? { name: 'Tanpa pendidikan' } : { name: 'Peserta', education };
+      await ctx.database.db.execute(sql`UPDATE applications SET profile_snapshot = ${JSON.stringify(profile)}::jsonb WHERE id = ${ids[p]!}`);
+    }
+    const read = await loadCandidatesWithCat(ctx.database.db, round.selection.id, []);
+    const wanted = [diplomaLevels(['S1']), diplomaLevels(['S2']), diplomaLevels(['D3', 'S1']), diplomaLevels([])];
+    for (const [p, education] of educations.entries()) {
+      const got = read.education[read.ids.indexOf(ids[p]!)];
+      const list = Array.isArray(education) ? (education as Array<Record<string, unknown>>) : null;
+      const aligned = list?.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d) && 'level' in d && 'gpa' in d);
+      // Two short lists when every diploma has both; otherwise the diplomas whole.
+      expect(got, JSON.stringify(education)).toEqual(list === null ? null : aligned ? list.map((d) => ({ level: d.level, gpa: d.gpa })) : list);
+      // Either way the IPK is the one the whole profile gives.
+      if (list?.every((d) => d !== null)) for (const levels of wanted) expect(rankingIpk(got, levels)).toBe(rankingIpk(list as Diploma[], levels));
+    }
+    expect(rankingIpk(read.education[read.ids.indexOf(ids[10]!)], wanted[2]!)).toBe(3.99);
+    expect(rankingIpk(read.education[read.ids.indexOf(ids[7]!)], wanted[1]!)).toBe(null);
+    expect(rankingIpk(read.education[read.ids.indexOf(ids[5]!)], wanted[0]!)).toBe(null);
   });
 
   it('reads a number in place exactly as Number reads its text', () => {
