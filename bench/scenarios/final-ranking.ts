@@ -66,16 +66,16 @@ async function seed(pool: pg.Pool, size: number): Promise<Seeded> {
       );
       await client.query(
         `INSERT INTO applications (agency_id, selection_id, formasi_id, account_id, selection_type, selection_year, status, registration_number, applicant_name, birth_date, profile_snapshot)
-         SELECT $1, $2, f.ids[1 + (g - 1) % $4::int], b.id, 'cpns', 2026, 'ms', 'BF' || $5::int || '-' || $6::int || '-' || lpad(g::text, 6, '0'), 'Peserta ' || g,
-                make_date(1988 + g % 12, 1 + g % 12, 1 + (g * 7) % 28)::text,
+         SELECT $1, $2, f.ids[1 + (g - 1) % $4::int], b.id, 'cpns', 2026, 'ms', 'BF' || $5::int || '-' || $6::int || '-' || lpad(g::text, 6, '0'), p.name, p.birth_date,
                 -- The frozen profile as registration stores it (core/schemas/applicants.ts): two diplomas, the S1 one with a GPA.
-                jsonb_build_object('nik', lpad((3171000000000000 + g)::text, 16, '0'), 'name', 'Peserta ' || g, 'birthPlace', 'Manna', 'birthDate', make_date(1988 + g % 12, 1 + g % 12, 1 + (g * 7) % 28)::text,
+                jsonb_build_object('nik', lpad((3171000000000000 + g)::text, 16, '0'), 'name', p.name, 'birthPlace', 'Manna', 'birthDate', p.birth_date,
                   'sex', CASE WHEN g % 2 = 0 THEN 'L' ELSE 'P' END, 'address', 'Jl. Merdeka No. ' || g || ', Kelurahan Pasar Manna, Kecamatan Kota Manna', 'phone', '0812' || lpad(g::text, 8, '0'),
                   'disability', '', 'claims', '{}'::jsonb, 'education', jsonb_build_array(
                   jsonb_build_object('level', 'SMA', 'institution', 'SMA Negeri ' || (1 + g % 40) || ' Kota Manna', 'programme', 'IPA', 'gpa', null, 'diplomaNumber', 'DN-MA-' || lpad(g::text, 8, '0'), 'year', 2006 + g % 12),
                   jsonb_build_object('level', 'S1', 'institution', 'Universitas Bengkulu', 'programme', 'Informatika', 'gpa', round(2.5 + (g * 37 % 150) / 100.0, 2), 'diplomaNumber', 'UNIB/' || (2010 + g % 12) || '/' || lpad(g::text, 6, '0'), 'year', 2010 + g % 12)))
          FROM generate_series(1, $3::int) g
          JOIN bench_accounts b ON b.n = g
+         CROSS JOIN LATERAL (SELECT 'Peserta ' || g AS name, make_date(1988 + g % 12, 1 + g % 12, 1 + (g * 7) % 28)::text AS birth_date) p
          CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM formasi WHERE selection_id = $2) f`,
         [agencyId, selectionId, n, formations, size, r],
       );
