@@ -74,7 +74,8 @@ export async function insertDraft(db: Db, { accountId, target }: { accountId: st
   return row ? applicationFromRow(row) : null;
 }
 
-type ApplicationRow = typeof applications.$inferSelect;
+/** The ranking's generated column (ranking_diplomas) is not read here. */
+type ApplicationRow = Omit<typeof applications.$inferSelect, 'rankingDiplomas'>;
 type DocumentRow = typeof applicationDocuments.$inferSelect;
 type ProfileRow = typeof applicantProfiles.$inferSelect;
 

@@ -8,7 +8,7 @@ import type { ApplicantProfile } from '../applicants/applicants.service.js';
 import { applications } from './applications.table.js';
 import { insertDraft, loadApplicationView, loadApplyTarget, loadApplyTargetForApplicant, lockApplicationForSubmit, submitAndFindDuplicates, type ApplicationView, type ApplyTarget, type RequiredDocument } from './applications.repo.js';
 
-export type Application = typeof applications.$inferSelect;
+export type Application = Omit<typeof applications.$inferSelect, 'rankingDiplomas'>;
 
 const zoneOf = (timezone: string): AgencyZone => (isAgencyZone(timezone) ? timezone : 'Asia/Jakarta');
 

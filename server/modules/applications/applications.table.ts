@@ -28,6 +28,15 @@ export const applications = pgTable(
     registrationNumber: text('registration_number'),
     /** The profile as it was at submission (frozen with the application). */
     profileSnapshot: jsonb('profile_snapshot').$type<Record<string, unknown> | null>(),
+    /**
+     * What the final ranking reads of the profile's diplomas (results.repo), kept by PostgreSQL
+     * beside the profile: [how many there are, their levels, their GPAs] in one list ([] when the
+     * education is not a list). In strict mode a diploma that is not an object with both keys
+     * empties its list, so a list shorter than 1 + 2 × the count says to read them whole.
+     */
+    rankingDiplomas: jsonb('ranking_diplomas').generatedAlwaysAs(
+      sql`jsonb_path_query_array(profile_snapshot, 'strict $.education.size()', '{}', true) || jsonb_path_query_array(profile_snapshot, 'strict $.education[*].level', '{}', true) || jsonb_path_query_array(profile_snapshot, 'strict $.education[*].gpa', '{}', true)`,
+    ),
     /** Name and birth date at submission, for duplicate flags and lists. */
     applicantName: text('applicant_name'),
     birthDate: text('birth_date'),

@@ -84,14 +84,15 @@ const RECORD = '\x1e';
 const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
 const ABSENT_STATUS = 'absent';
 /**
- * A profile's diplomas as the ranking reads them, as JSON: [how many there are (null when the
- * education is not a list), their levels, their GPAs]. Two short lists instead of every diploma
- * whole (institution, programme, number, year: most of a profile's text, and most of the time its
- * reading took). In strict mode a diploma that is not an object with both keys adds no item, so
- * a list shorter than the count says to read that candidate's diplomas whole (diplomasOf).
+ * A profile's diplomas as the ranking reads them, as JSON: the column PostgreSQL keeps beside the
+ * profile (applications.ranking_diplomas): [how many there are, their levels, their GPAs] in one
+ * list, [] when the education is not a list, '' when there is no profile. Short lists instead of
+ * every diploma whole (institution, programme, number, year: most of a profile's text, and most of
+ * the time its reading took), and stored, so not worked out again at each read. In strict mode a
+ * diploma that is not an object with both keys empties its list, so a list shorter than 1 + 2 ×
+ * the count says to read that candidate's diplomas whole (diplomasOf).
  */
-const DIPLOMAS = `json_build_array(CASE WHEN jsonb_typeof(a.profile_snapshot->'education') = 'array' THEN jsonb_array_length(a.profile_snapshot->'education') END,
-  jsonb_path_query_array(a.profile_snapshot->'education', 'strict $[*].level', '{}', true), jsonb_path_query_array(a.profile_snapshot->'education', 'strict $[*].gpa', '{}', true))::text`;
+const DIPLOMAS = `coalesce(a.ranking_diplomas::text, '')`;
 const DIGIT_0 = 48;
 const DIGIT_1 = 49;
 
@@ -175,11 +176,12 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
       round.ids[i] = valueOf(text, 0);
       round.formasiIds[i] = valueOf(text, 1);
       round.registrationNumbers[i] = valueOf(text, 2);
-      const [diplomaCount, levels, gpas] = JSON.parse(valueOf(text, 3)) as [number | null, unknown[] | null, unknown[] | null];
+      const listed = lengthOf(3) === 0 ? [] : (JSON.parse(valueOf(text, 3)) as unknown[]);
+      const diplomaCount = listed.length ? (listed[0] as number) : null;
       if (diplomaCount === null) round.education[i] = null;
-      else if (levels?.length === diplomaCount && gpas?.length === diplomaCount) {
+      else if (listed.length === 1 + 2 * diplomaCount) {
         const diplomas = new Array<Diploma>(diplomaCount);
-        for (let k = 0; k < diplomaCount; k += 1) diplomas[k] = { level: levels[k] as Diploma['level'], gpa: gpas[k] as Diploma['gpa'] };
+        for (let k = 0; k < diplomaCount; k += 1) diplomas[k] = { level: listed[1 + k] as Diploma['level'], gpa: listed[1 + diplomaCount + k] as Diploma['gpa'] };
         round.education[i] = diplomas;
       } else {
         round.education[i] = null;

@@ -312,6 +312,8 @@ describe('the compact read of a round’s candidates', () => {
   });
 
   it('reads each diploma’s level and GPA as the profile holds them, and a profile with a diploma that is not an object with both keys whole', async () => {
+    const NO_PROFILE = Symbol('no profile');
+    const NOT_AN_OBJECT = Symbol('a profile that is not an object');
     const full = { institution: 'Universitas Uji', programme: 'Informatika', diplomaNumber: 'U-1', year: 2020 };
     const educations: unknown[] = [
       [{ level: 'S1', gpa: 3.5, ...full }, { level: 'SMA', gpa: null, ...full }],
@@ -325,12 +327,15 @@ describe('the compact read of a round’s candidates', () => {
       [5, { level: 'S2', gpa: 3.2 }],
       [{ level: ['S1'], gpa: { nilai: 3 } }, { level: 'S1\u001f"\\', gpa: 3.75 }],
       [{ level: 'S1', gpa: 2.75 }, { level: 'S1', gpa: 3.25 }, { level: 'D3', gpa: 3.99 }],
+      null, // education null in the profile
+      NO_PROFILE,
+      NOT_AN_OBJECT, // a profile that is a text
     ];
     const round = await createFinalRound(ctx, { people: educations.map(() => ({ skd: [100, 120, 200] as [number, number, number], skb: 80 })) });
     const ids = round.people.map((p) => p.application.id);
     for (const [p, education] of educations.entries()) {
-      const profile = education === undefined ? { name: 'Tanpa pendidikan' } : { name: 'Peserta', education };
-      await ctx.database.db.execute(sql`UPDATE applications SET profile_snapshot = ${JSON.stringify(profile)}::jsonb WHERE id = ${ids[p]!}`);
+      const profile = education === NO_PROFILE ? null : education === NOT_AN_OBJECT ? 'teks' : education === undefined ? { name: 'Tanpa pendidikan' } : { name: 'Peserta', education };
+      await ctx.database.db.execute(sql`UPDATE applications SET profile_snapshot = ${profile === null ? null : JSON.stringify(profile)}::jsonb WHERE id = ${ids[p]!}`);
     }
     const read = await loadCandidatesWithCat(ctx.database.db, round.selection.id, []);
     const wanted = [diplomaLevels(['S1']), diplomaLevels(['S2']), diplomaLevels(['D3', 'S1']), diplomaLevels([])];

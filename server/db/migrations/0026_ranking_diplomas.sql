@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "ranking_diplomas" jsonb GENERATED ALWAYS AS (jsonb_path_query_array(profile_snapshot, 'strict $.education.size()', '{}', true) || jsonb_path_query_array(profile_snapshot, 'strict $.education[*].level', '{}', true) || jsonb_path_query_array(profile_snapshot, 'strict $.education[*].gpa', '{}', true)) STORED;
