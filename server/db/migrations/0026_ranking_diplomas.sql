@@ -1,1 +1,3 @@
+-- What the final ranking reads of each frozen profile's diplomas (results.repo.ts, loadCandidatesWithCat), kept by PostgreSQL:
+-- [count, levels…, GPAs…]; a diploma that is not an object with both keys empties its list (strict, silent), and the read then takes the diplomas whole.
 ALTER TABLE "applications" ADD COLUMN "ranking_diplomas" jsonb GENERATED ALWAYS AS (jsonb_path_query_array(profile_snapshot, 'strict $.education.size()', '{}', true) || jsonb_path_query_array(profile_snapshot, 'strict $.education[*].level', '{}', true) || jsonb_path_query_array(profile_snapshot, 'strict $.education[*].gpa', '{}', true)) STORED;

@@ -75,7 +75,7 @@ export async function insertDraft(db: Db, { accountId, target }: { accountId: st
 }
 
 /** The ranking's generated column (ranking_diplomas) is not read here. */
-type ApplicationRow = Omit<typeof applications.$inferSelect, 'rankingDiplomas'>;
+export type ApplicationRow = Omit<typeof applications.$inferSelect, 'rankingDiplomas'>;
 type DocumentRow = typeof applicationDocuments.$inferSelect;
 type ProfileRow = typeof applicantProfiles.$inferSelect;
 

@@ -6,9 +6,9 @@ import { selectRows, type Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ApplicantProfile } from '../applicants/applicants.service.js';
 import { applications } from './applications.table.js';
-import { insertDraft, loadApplicationView, loadApplyTarget, loadApplyTargetForApplicant, lockApplicationForSubmit, submitAndFindDuplicates, type ApplicationView, type ApplyTarget, type RequiredDocument } from './applications.repo.js';
+import { insertDraft, loadApplicationView, loadApplyTarget, loadApplyTargetForApplicant, lockApplicationForSubmit, submitAndFindDuplicates, type ApplicationRow, type ApplicationView, type ApplyTarget, type RequiredDocument } from './applications.repo.js';
 
-export type Application = Omit<typeof applications.$inferSelect, 'rankingDiplomas'>;
+export type Application = ApplicationRow;
 
 const zoneOf = (timezone: string): AgencyZone => (isAgencyZone(timezone) ? timezone : 'Asia/Jakarta');
 
