@@ -84,13 +84,9 @@ const RECORD = '\x1e';
 const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
 const ABSENT_STATUS = 'absent';
 /**
- * A profile's diplomas as the ranking reads them, as JSON: the column PostgreSQL keeps beside the
- * profile (applications.ranking_diplomas): [how many there are, their levels, their GPAs] in one
- * list, [] when the education is not a list, '' when there is no profile. Short lists instead of
- * every diploma whole (institution, programme, number, year: most of a profile's text, and most of
- * the time its reading took), and stored, so not worked out again at each read. In strict mode a
- * diploma that is not an object with both keys empties its list, so a list shorter than 1 + 2 ×
- * the count says to read that candidate's diplomas whole (diplomasOf).
+ * A profile's diplomas as the ranking reads them: the stored column (applications.ranking_diplomas,
+ * whose comment says what it holds) as JSON text, '' when there is no profile. A list shorter than
+ * 1 + 2 × its count sends that candidate's diplomas to the whole read (diplomasOf).
  */
 const DIPLOMAS = `coalesce(a.ranking_diplomas::text, '')`;
 const DIGIT_0 = 48;

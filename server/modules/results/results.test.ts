@@ -343,7 +343,7 @@ describe('the compact read of a round’s candidates', () => {
       const got = read.education[read.ids.indexOf(ids[p]!)];
       const list = Array.isArray(education) ? (education as Array<Record<string, unknown>>) : null;
       const aligned = list?.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d) && 'level' in d && 'gpa' in d);
-      // Two short lists when every diploma has both; otherwise the diplomas whole.
+      // Each diploma's level and GPA when every diploma has both; otherwise the diplomas whole.
       expect(got, JSON.stringify(education)).toEqual(list === null ? null : aligned ? list.map((d) => ({ level: d.level, gpa: d.gpa })) : list);
       // Either way the IPK is the one the whole profile gives.
       if (list?.every((d) => d !== null)) for (const levels of wanted) expect(rankingIpk(got, levels)).toBe(rankingIpk(list as Diploma[], levels));
