@@ -161,6 +161,8 @@ export const catAttempts = pgTable(
     index('cat_attempts_due_idx').on(t.status, t.endsAt),
     // A stage's attempts (SKD result, final integration): read by blueprint without scanning every round's attempts.
     index('cat_attempts_blueprint_idx').on(t.blueprintId),
+    // A stage's absentees without the rest of its attempts (the final ranking reads the results by application).
+    index('cat_attempts_absent_idx').on(t.blueprintId).where(sql`status = 'absent'`),
   ],
 );
 
@@ -216,6 +218,10 @@ export const catResults = pgTable(
   'cat_results',
   {
     attemptId: uuid('attempt_id').primaryKey().references(() => catAttempts.id, { onDelete: 'cascade' }),
+    /** The attempt's application: PostgreSQL sets it (and the blueprint) from the attempt on every insert, so an insert leaves it out, and refuses to change it (migration 0027). */
+    applicationId: uuid('application_id')
+      .notNull()
+      .$defaultFn(() => sql`NULL`),
     agencyId: uuid('agency_id').notNull(),
     selectionId: uuid('selection_id').notNull(),
     blueprintId: uuid('blueprint_id').notNull(),
@@ -234,5 +240,10 @@ export const catResults = pgTable(
     original: jsonb('original').$type<Record<string, unknown> | null>(),
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('cat_results_session_idx').on(t.sessionId, t.scoredAt), index('cat_results_selection_idx').on(t.selectionId, t.formasiId)],
+  (t) => [
+    index('cat_results_session_idx').on(t.sessionId, t.scoredAt),
+    index('cat_results_selection_idx').on(t.selectionId, t.formasiId),
+    // An application's result of a stage (one attempt per application and blueprint): the final ranking reads them so, without the attempts.
+    uniqueIndex('cat_results_application_key').on(t.applicationId, t.blueprintId),
+  ],
 );

@@ -82,7 +82,6 @@ const UNIT = '\x1f';
 const RECORD = '\x1e';
 /** The subtests read of a blueprint asked for them, in CatColumns' order. */
 const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
-const ABSENT_STATUS = 'absent';
 /**
  * A profile's diplomas as the ranking reads them: the stored column (applications.ranking_diplomas,
  * whose comment says what it holds) as JSON text, '' when there is no profile. A list shorter than
@@ -113,22 +112,22 @@ export function numberIn(text: string, from: number, to: number): number {
  * value (parsing, allocating) was a third of the time the read took. Only values the server wrote
  * itself (ids, numbers, JSON) come as they are; the applicant's own (name, birth date) come as one
  * JSON array, so no character they hold can split the text. The round's CAT results are read
- * once, by the round (`r`, materialised): with 4,000,000 results stored, the planner otherwise
- * looked each attempt's result up by its key, two index probes per candidate. The applications'
+ * once, by the round (`r`, materialised), and joined by the application each names
+ * (cat_results.application_id, set from its attempt by PostgreSQL), without the round's attempts;
+ * the few attempts marked absent are read apart. (Looking each result up by its application's key
+ * instead, two index probes per candidate, took longer with 8,000,000 results stored.) The applications'
  * values are made before the joins (`OFFSET 0` keeps the planner from merging that subquery into
  * the join): otherwise each profile, whole, was carried through the joins to be read above them
  * (a round of 8,000: about 100 ms instead of 115 in PostgreSQL).
  */
 export async function loadCandidatesWithCat(db: Db, selectionId: string, blueprints: readonly BlueprintRead[]): Promise<RoundCandidates> {
-  const attemptValues = blueprints
-    .map((b, n) => `, coalesce(c${n}.status, ''), coalesce(c${n}.total::text, ''), coalesce(c${n}.passed::int::text, '')${b.subtests ? SUBTESTS.map((subtest) => `, coalesce(c${n}.scores->>'${subtest}', '')`).join('') : ''}`)
+  const resultValues = blueprints
+    .map((b, n) => `, coalesce(r${n}.total::text, ''), coalesce(r${n}.passed::int::text, '')${b.subtests ? SUBTESTS.map((subtest) => `, coalesce(r${n}.scores->>'${subtest}', '')`).join('') : ''}`)
     .join('');
-  const joins = blueprints
-    .map((_, n) => ` LEFT JOIN (SELECT t.application_id, t.status, r.total, r.scores, r.passed FROM cat_attempts t LEFT JOIN r ON r.attempt_id = t.id WHERE t.blueprint_id = $${n + 2}) c${n} ON c${n}.application_id = a.id`)
-    .join('');
+  const joins = blueprints.map((_, n) => ` LEFT JOIN r r${n} ON r${n}.application_id = a.id AND r${n}.blueprint_id = $${n + 2}`).join('');
   const rows = await selectArrays<string>(
     db,
-    `${blueprints.length ? 'WITH r AS MATERIALIZED (SELECT attempt_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, a.diplomas, a.person${attemptValues}), E'\\x1e' ORDER BY a.id)
+    `${blueprints.length ? 'WITH r AS MATERIALIZED (SELECT application_id, blueprint_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, a.diplomas, a.person${resultValues}), E'\\x1e' ORDER BY a.id)
        FROM (SELECT a.id, a.formasi_id, a.registration_number, ${DIPLOMAS} AS diplomas,
                     json_build_array(coalesce(a.applicant_name, ''), coalesce(a.birth_date, a.profile_snapshot->>'birthDate'))::text AS person
                FROM applications a
@@ -144,7 +143,7 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   }
   const cat = blueprints.map(() => emptyCatColumns(n));
   const round: RoundCandidates = { ids: new Array(n), formasiIds: new Array(n), registrationNumbers: new Array(n), names: new Array(n), birthDates: new Array(n), education: new Array(n), cat };
-  const widthOf = (b: BlueprintRead) => (b.subtests ? 3 + SUBTESTS.length : 3);
+  const widthOf = (b: BlueprintRead) => (b.subtests ? 2 + SUBTESTS.length : 2);
   const width = 5 + blueprints.reduce((sum, b) => sum + widthOf(b), 0);
   // Where each value of a candidate begins (after its separator): value k is text[cut[k] + 1, cut[k + 1]).
   const cut = new Int32Array(width + 1);
@@ -187,20 +186,29 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
       round.birthDates[i] = birthDate;
       for (let b = 0, k = 5; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
         const columns = cat[b]!;
-        // A stored result is a score whatever the attempt's status; without one, absent or still pending (or no attempt).
-        if (lengthOf(k + 1) > 0) {
+        // A stored result is a score whatever the attempt's status; without one, absent (below) or still pending (or no attempt).
+        if (lengthOf(k) > 0) {
           columns.state[i] = SCORED;
-          columns.total[i] = numberAt(text, k + 1);
-          columns.passed[i] = lengthOf(k + 2) === 1 && text.charCodeAt(cut[k + 2]! + 1) === DIGIT_1 ? 1 : 0;
+          columns.total[i] = numberAt(text, k);
+          columns.passed[i] = lengthOf(k + 1) === 1 && text.charCodeAt(cut[k + 1]! + 1) === DIGIT_1 ? 1 : 0;
           if (blueprints[b]!.subtests) {
             // A subtest the test does not have counts 0.
-            columns.twk[i] = numberAt(text, k + 3);
-            columns.tiu[i] = numberAt(text, k + 4);
-            columns.tkp[i] = numberAt(text, k + 5);
+            columns.twk[i] = numberAt(text, k + 2);
+            columns.tiu[i] = numberAt(text, k + 3);
+            columns.tkp[i] = numberAt(text, k + 4);
           }
-        } else if (lengthOf(k) === ABSENT_STATUS.length && text.startsWith(ABSENT_STATUS, cut[k]! + 1)) columns.state[i] = ABSENT;
+        }
       }
       start = end + 1;
+    }
+  }
+  if (blueprints.length) {
+    // Attempts marked absent are few (cat_attempts_absent_idx): each is found among the ids, which are in order.
+    const absent = await selectArrays<string>(db, `SELECT blueprint_id, application_id FROM cat_attempts WHERE blueprint_id = ANY($1::uuid[]) AND status = 'absent'`, [blueprints.map((b) => b.id)]);
+    for (const [blueprintId, applicationId] of absent) {
+      const i = indexIn(round.ids, applicationId!);
+      if (i === -1) continue;
+      for (const [b, blueprint] of blueprints.entries()) if (blueprint.id === blueprintId && cat[b]!.state[i] !== SCORED) cat[b]!.state[i] = ABSENT;
     }
   }
   if (whole.length) {
@@ -208,6 +216,20 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
     for (const k of whole) round.education[k] = diplomas.get(round.ids[k]!) ?? null;
   }
   return round;
+}
+
+/** Where `id` is in `ids` (in ascending order), or -1. */
+function indexIn(ids: readonly string[], id: string): number {
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = ids[middle]!;
+    if (at === id) return middle;
+    if (at < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** The diplomas of these applications' profiles, whole (null when the education is not a list), by application id. */

@@ -286,6 +286,47 @@ describe('the compact read of a round’s candidates', () => {
     expect(skb!.state[at(2)]).toBe(PENDING);
   });
 
+  it('reads each result by the application PostgreSQL names on it: a result beats an absence, an unscored attempt is pending, another round’s absence is not read', async () => {
+    const round = await createFinalRound(ctx, {
+      people: [
+        { skd: [100, 120, 200], skb: 80 },
+        { skd: [90, 110, 190], skb: 'absent' },
+        { skd: [95, 100, 180], skb: 70 },
+      ],
+    });
+    const other = await createFinalRound(ctx, { people: [{ skd: 'absent', skb: 'absent' }] });
+    const attemptOf = async (p: number, blueprintId: string) =>
+      (await selectRows<{ id: string }>(ctx.database.db, sql`SELECT id FROM cat_attempts WHERE application_id = ${round.people[p]!.application.id} AND blueprint_id = ${blueprintId}`))[0]!.id;
+    // Whatever an insert names, the result carries its attempt's application and blueprint; changing the application afterwards is refused.
+    const skdOfFirst = await attemptOf(0, round.blueprints.skd.id);
+    await expect(ctx.database.db.execute(sql`UPDATE cat_results SET application_id = ${round.people[2]!.application.id}, original = '{}'::jsonb WHERE attempt_id = ${skdOfFirst}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/koreksi/) } });
+    // The same update keeping the application passes (as a correction keeping the original does).
+    await ctx.database.db.execute(sql`UPDATE cat_results SET original = '{}'::jsonb WHERE attempt_id = ${skdOfFirst}`);
+    const skbOfThird = await attemptOf(2, round.blueprints.skb.id);
+    const [copied] = await selectRows<{ application_id: string; blueprint_id: string }>(
+      ctx.database.db,
+      sql`WITH moved AS (DELETE FROM cat_results WHERE attempt_id = ${skbOfThird} RETURNING *)
+          INSERT INTO cat_results (attempt_id, application_id, agency_id, selection_id, blueprint_id, formasi_id, registration_number, participant_name, scores, total, passed, answer_sheet_hash, result_hash, scored_at)
+          SELECT attempt_id, ${round.people[0]!.application.id}, agency_id, selection_id, ${round.blueprints.skd.id}, formasi_id, registration_number, participant_name, scores, total, passed, answer_sheet_hash, result_hash, scored_at FROM moved
+          RETURNING application_id, blueprint_id`,
+    );
+    expect(copied).toEqual({ application_id: round.people[2]!.application.id, blueprint_id: round.blueprints.skb.id });
+    const [stored] = await selectRows<{ application_id: string }>(ctx.database.db, sql`SELECT application_id FROM cat_results WHERE attempt_id = ${skdOfFirst}`);
+    expect(stored!.application_id).toBe(round.people[0]!.application.id);
+    // The first candidate's SKB attempt marked absent after its result was stored: the result stands. The third's SKD result removed: pending.
+    await ctx.database.db.execute(sql`UPDATE cat_attempts SET status = 'absent' WHERE id = ${await attemptOf(0, round.blueprints.skb.id)}`);
+    await ctx.database.db.execute(sql`DELETE FROM cat_results WHERE attempt_id = ${await attemptOf(2, round.blueprints.skd.id)}`);
+    const blueprints = [{ id: round.blueprints.skd.id, subtests: true }, { id: round.blueprints.skb.id, subtests: false }, { id: other.blueprints.skb.id, subtests: false }];
+    const read = await loadCandidatesWithCat(ctx.database.db, round.selection.id, blueprints);
+    const at = (p: number) => read.ids.indexOf(round.people[p]!.application.id);
+    const [skd, skb, otherSkb] = read.cat;
+    expect([skd!.state[at(0)], skd!.state[at(1)], skd!.state[at(2)]]).toEqual([SCORED, SCORED, PENDING]);
+    expect([skb!.state[at(0)], skb!.state[at(1)], skb!.state[at(2)]]).toEqual([SCORED, ABSENT, SCORED]);
+    expect([skb!.total[at(0)], skb!.total[at(2)]]).toEqual([80, 70]);
+    expect([...otherSkb!.state]).toEqual([PENDING, PENDING, PENDING]);
+    expect(read.ids).not.toContain(other.people[0]!.application.id);
+  });
+
   it('reads a round whose candidates come in several groups (by the first digits of their ids), in id order, and no candidate of another round', async () => {
     const people = Array.from({ length: 40 }, (_, i) => ({ skd: [60 + 5 * (i % 10), 90, 180] as [number, number, number], skb: 60 + (i % 40) }));
     const round = await createFinalRound(ctx, { people });
