@@ -31,4 +31,4 @@ END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE INDEX "cat_attempts_absent_idx" ON "cat_attempts" USING btree ("blueprint_id") WHERE status = 'absent';--> statement-breakpoint
-CREATE UNIQUE INDEX "cat_results_application_key" ON "cat_results" USING btree ("application_id","blueprint_id");
+CREATE UNIQUE INDEX "cat_results_blueprint_application_key" ON "cat_results" USING btree ("blueprint_id","application_id");

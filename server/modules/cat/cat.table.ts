@@ -243,7 +243,7 @@ export const catResults = pgTable(
   (t) => [
     index('cat_results_session_idx').on(t.sessionId, t.scoredAt),
     index('cat_results_selection_idx').on(t.selectionId, t.formasiId),
-    // An application's result of a stage (one attempt per application and blueprint): the final ranking reads them so, without the attempts.
-    uniqueIndex('cat_results_application_key').on(t.applicationId, t.blueprintId),
+    // A stage's results, one per application (as its attempts): the final ranking reads them so, without the attempts.
+    uniqueIndex('cat_results_blueprint_application_key').on(t.blueprintId, t.applicationId),
   ],
 );

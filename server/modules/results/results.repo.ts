@@ -111,11 +111,10 @@ export function numberIn(text: string, from: number, to: number): number {
  * split here. A round has tens of thousands of candidates, and the driver's work per row and per
  * value (parsing, allocating) was a third of the time the read took. Only values the server wrote
  * itself (ids, numbers, JSON) come as they are; the applicant's own (name, birth date) come as one
- * JSON array, so no character they hold can split the text. The round's CAT results are read
- * once, by the round (`r`, materialised), and joined by the application each names
+ * JSON array, so no character they hold can split the text. Each stage's results are read by its
+ * blueprint (cat_results_blueprint_application_key) and joined by the application each names
  * (cat_results.application_id, set from its attempt by PostgreSQL), without the round's attempts;
- * the few attempts marked absent are read apart. (Looking each result up by its application's key
- * instead, two index probes per candidate, took longer with 8,000,000 results stored.) The applications'
+ * the few attempts marked absent are read apart. The applications'
  * values are made before the joins (`OFFSET 0` keeps the planner from merging that subquery into
  * the join): otherwise each profile, whole, was carried through the joins to be read above them
  * (a round of 8,000: about 100 ms instead of 115 in PostgreSQL).
@@ -124,10 +123,12 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   const resultValues = blueprints
     .map((b, n) => `, coalesce(r${n}.total::text, ''), coalesce(r${n}.passed::int::text, '')${b.subtests ? SUBTESTS.map((subtest) => `, coalesce(r${n}.scores->>'${subtest}', '')`).join('') : ''}`)
     .join('');
-  const joins = blueprints.map((_, n) => ` LEFT JOIN r r${n} ON r${n}.application_id = a.id AND r${n}.blueprint_id = $${n + 2}`).join('');
+  const joins = blueprints
+    .map((b, n) => ` LEFT JOIN (SELECT application_id, total, passed${b.subtests ? ', scores' : ''} FROM cat_results WHERE blueprint_id = $${n + 2}) r${n} ON r${n}.application_id = a.id`)
+    .join('');
   const rows = await selectArrays<string>(
     db,
-    `${blueprints.length ? 'WITH r AS MATERIALIZED (SELECT application_id, blueprint_id, total, scores, passed FROM cat_results WHERE selection_id = $1) ' : ''}SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, a.diplomas, a.person${resultValues}), E'\\x1e' ORDER BY a.id)
+    `SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, a.diplomas, a.person${resultValues}), E'\\x1e' ORDER BY a.id)
        FROM (SELECT a.id, a.formasi_id, a.registration_number, ${DIPLOMAS} AS diplomas,
                     json_build_array(coalesce(a.applicant_name, ''), coalesce(a.birth_date, a.profile_snapshot->>'birthDate'))::text AS person
                FROM applications a
