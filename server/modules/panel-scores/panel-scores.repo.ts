@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { selectRows, type Db } from '../../db/client.js';
+import { selectArrays, type Db } from '../../db/client.js';
 import { accountRoles, accounts } from '../accounts/accounts.repo.js';
 import { applications } from '../applications/applications.table.js';
 import { formasi } from '../formasi/formasi.table.js';
@@ -38,16 +38,32 @@ export type CandidateScoreRow = Pick<CandidateRow, 'componentId' | 'applicationI
 
 /**
  * What the final ranking reads of the components' candidates: who was absent and the locked score,
- * not the rest of each row; in the order of the primary key (component, application), which the
- * ranking wants and PostgreSQL reads from the key's index. Raw rows: a round has tens of thousands.
+ * not the rest of each row; by component and then application id, the order the ranking wants.
+ * One row per component, whose candidates come joined in one text (application id, 0 or 1 for
+ * absent, the score when there is one) and are split here: a round has tens of thousands, and the
+ * driver's work per row and per value was most of what this read cost the server (the final
+ * ranking of 4,000,000 candidates in rounds of 8,000: about 3 s of CPU less, bench/README.md).
  */
 export async function candidateScoresOf(db: Db, componentIds: string[]): Promise<CandidateScoreRow[]> {
   if (componentIds.length === 0) return [];
-  return selectRows<CandidateScoreRow>(
+  const groups = await selectArrays<string>(
     db,
-    sql`SELECT component_id AS "componentId", application_id AS "applicationId", absent, score FROM panel_candidates
-        WHERE component_id = ANY(${sql.param(componentIds)}::uuid[]) ORDER BY component_id, application_id`,
+    `SELECT component_id, string_agg(concat_ws(',', application_id, absent::int, score), ';' ORDER BY application_id)
+       FROM panel_candidates WHERE component_id = ANY($1::uuid[]) GROUP BY component_id ORDER BY component_id`,
+    [componentIds],
   );
+  const rows: CandidateScoreRow[] = [];
+  for (const [componentId, text] of groups as Array<[string, string]>) {
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf(';', start);
+      if (end === -1) end = text.length;
+      // id,absent[,score]: concat_ws leaves out a score that is null.
+      const comma = text.indexOf(',', start);
+      rows.push({ componentId, applicationId: text.slice(start, comma), absent: text.charCodeAt(comma + 1) === 49, score: comma + 2 < end ? text.slice(comma + 3, end) : null });
+      start = end + 1;
+    }
+  }
+  return rows;
 }
 
 export type CandidateRef = { agencyId: string; componentId: string; applicationId: string };
