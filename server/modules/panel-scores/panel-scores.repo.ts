@@ -59,7 +59,7 @@ export async function candidateScoresOf(db: Db, componentIds: string[]): Promise
       if (end === -1) end = text.length;
       // id,absent[,score]: concat_ws leaves out a score that is null.
       const comma = text.indexOf(',', start);
-      rows.push({ componentId, applicationId: text.slice(start, comma), absent: text.charCodeAt(comma + 1) === 49, score: comma + 2 < end ? text.slice(comma + 3, end) : null });
+      rows.push({ componentId, applicationId: text.slice(start, comma), absent: text[comma + 1] === '1', score: comma + 2 < end ? text.slice(comma + 3, end) : null });
       start = end + 1;
     }
   }
