@@ -16,6 +16,7 @@
  */
 import { normalizeEducationLevel, normalizeProgramme } from '../../../core/eligibility.js';
 import type { FormasiSearchItem } from '../../../core/schemas/selections.js';
+import { lowerBound } from '../../../core/text-order.js';
 
 export type IndexedAgency = { id: string; code: string; name: string; region: string; timezone: string };
 
@@ -81,17 +82,6 @@ export function searchWords(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-}
-
-function lowerBound(words: readonly string[], target: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (words[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Smallest index ≥ from whose value is ≥ target (galloping, then binary search). */

@@ -4,6 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { ABSENT, emptyCatColumns, SCORED, type CatColumns, type Diploma } from '../../../core/final-ranking.js';
 import type { PipelineStage } from '../../../core/pipeline.js';
+import { lowerBound } from '../../../core/text-order.js';
 import { selectArrays, selectRows, type Db } from '../../db/client.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
 import { finalRankings, resultDisqualifications } from './results.table.js';
@@ -207,8 +208,8 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
     // Attempts marked absent are few (cat_attempts_absent_idx): each is found among the ids, which are in order.
     const absent = await selectArrays<string>(db, `SELECT blueprint_id, application_id FROM cat_attempts WHERE blueprint_id = ANY($1::uuid[]) AND status = 'absent'`, [blueprints.map((b) => b.id)]);
     for (const [blueprintId, applicationId] of absent) {
-      const i = indexIn(round.ids, applicationId!);
-      if (i === -1) continue;
+      const i = lowerBound(round.ids, applicationId!);
+      if (round.ids[i] !== applicationId) continue;
       for (const [b, blueprint] of blueprints.entries()) if (blueprint.id === blueprintId && cat[b]!.state[i] !== SCORED) cat[b]!.state[i] = ABSENT;
     }
   }
@@ -217,20 +218,6 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
     for (const k of whole) round.education[k] = diplomas.get(round.ids[k]!) ?? null;
   }
   return round;
-}
-
-/** Where `id` is in `ids` (in ascending order), or -1. */
-function indexIn(ids: readonly string[], id: string): number {
-  let low = 0;
-  let high = ids.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const at = ids[middle]!;
-    if (at === id) return middle;
-    if (at < id) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 /** The diplomas of these applications' profiles, whole (null when the education is not a list), by application id. */
