@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, selectRows, type Database } from './client.js';
+import { copyOutText, copyTextValue, createDatabase, selectRows, uuidLiteral, type Database } from './client.js';
+import { createTestDatabase, type TestDatabase } from '../test-support/database.js';
 
 /** Runs on PostgreSQL (TEST_DATABASE_URL; CI sets it): the embedded database has no connections to share. */
 const url = process.env.TEST_DATABASE_URL;
@@ -52,5 +53,97 @@ describe.skipIf(!url)('a transaction read from several places at once', () => {
   it('keeps the pool running statements side by side on its connections', async () => {
     const pids = await Promise.all(Array.from({ length: 4 }, () => database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')));
     expect(new Set(pids.map((rows) => rows[0]!.pid)).size).toBe(2);
+  });
+});
+
+/** Every character from U+0001 to U+007F, a backslash-N, and characters of two, three and four bytes in UTF-8. */
+const AWKWARD = [String.fromCharCode(...Array.from({ length: 127 }, (_, i) => i + 1)), '\\N', '\\', 'é', '€ rupiah', '😀'];
+
+describe('COPY of a read as text (on the database the tests run on)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('gives one line per row, tab-separated, \\N for null, and each value back as it was through copyTextValue', async () => {
+    const select = `SELECT n, v, NULL::text, '' FROM unnest(ARRAY[${AWKWARD.map((_, i) => i).join(',')}], ARRAY[${AWKWARD.map((v) => `'${v.replaceAll("'", "''").replaceAll('\0', '')}'`).join(',')}]::text[]) AS t(n, v) ORDER BY n`;
+    const text = await copyOutText(database.db, select);
+    const lines = text.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.length).toBe(AWKWARD.length);
+    for (const [i, line] of lines.entries()) {
+      const values = line.split('\t');
+      expect(values.length).toBe(4);
+      expect(values[0]).toBe(String(i));
+      expect(copyTextValue(values[1]!)).toBe(AWKWARD[i]);
+      expect(values[2]).toBe('\\N');
+      expect(values[3]).toBe('');
+    }
+  });
+
+  it('gives an empty text for no rows, the same in a transaction', async () => {
+    expect(await copyOutText(database.db, 'SELECT 1 WHERE false')).toBe('');
+    expect(await database.db.transaction((tx) => copyOutText(tx, 'SELECT 1 WHERE false'))).toBe('');
+    expect(await database.db.transaction((tx) => copyOutText(tx, 'SELECT 1 UNION ALL SELECT 2'))).toBe('1\n2\n');
+  });
+
+  it('undoes exactly the escapes COPY writes', () => {
+    expect(copyTextValue('a\\\\b\\tc\\nd\\re\\bf\\fg\\vh\\\\N')).toBe('a\\b\tc\nd\re\bf\fg\vh\\N');
+    expect(copyTextValue('tanpa garis miring')).toBe('tanpa garis miring');
+  });
+
+  it('puts an id into a statement only when it is a UUID and nothing else', () => {
+    expect(uuidLiteral('0192f6c1-8a3e-7b2c-9d4e-5f6a7b8c9d0e')).toBe("'0192f6c1-8a3e-7b2c-9d4e-5f6a7b8c9d0e'");
+    for (const bad of ["0192f6c1-8a3e-7b2c-9d4e-5f6a7b8c9d0e'; DROP TABLE applications; --", '', '0192f6c1-8a3e-7b2c-9d4e-5f6a7b8c9d0', ' 0192f6c1-8a3e-7b2c-9d4e-5f6a7b8c9d0e', '0192f6c1-8a3e-7b2c-9d4e-5f6a7b8c9d0e\n', 'g192f6c1-8a3e-7b2c-9d4e-5f6a7b8c9d0e']) {
+      expect(() => uuidLiteral(bad), bad).toThrow(/Bukan UUID/);
+    }
+  });
+});
+
+describe.skipIf(!url)('COPY of a read on PostgreSQL', () => {
+  let database: Database;
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+  beforeAll(async () => {
+    database = await createDatabase({ databaseUrl: url!, dataDir: '', poolSize: 2 });
+    process.on('warning', onWarning);
+  });
+  afterAll(async () => {
+    process.off('warning', onWarning);
+    await database.close();
+  });
+
+  it('keeps every row of a copy of megabytes whole, whatever the driver does with its read buffer between rows', async () => {
+    // Rows of uneven length with characters of several bytes, so that rows straddle the socket's reads.
+    const select = `SELECT g, repeat('é😀x', g % 97), md5(g::text) FROM generate_series(1, 60000) g`;
+    const text = await copyOutText(database.db, select);
+    expect(text.length).toBeGreaterThan(2_000_000);
+    const lines: string[] = [];
+    for (let g = 1; g <= 60000; g += 1) lines.push(`${g}\t${'é😀x'.repeat(g % 97)}\t`);
+    const md5 = (await selectRows<{ h: string }>(database.db, sql`SELECT string_agg(md5(g::text), ',' ORDER BY g) AS h FROM generate_series(1, 60000) g`))[0]!.h.split(',');
+    const expected = lines.map((line, i) => `${line}${md5[i]}\n`).join('');
+    expect(text === expected).toBe(true);
+  });
+
+  it('runs in line with the transaction’s other statements on its connection, without pg queueing them', async () => {
+    const results = await database.db.transaction(async (tx) =>
+      Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? copyOutText(tx, `SELECT ${i}, pg_backend_pid() FROM pg_sleep(0.002)`) : selectRows<{ n: number; pid: number }>(tx, sql`SELECT ${i}::int AS n, pg_backend_pid() AS pid`).then((rows) => `${rows[0]!.n}\t${rows[0]!.pid}\n`)))),
+    );
+    expect(results.map((text) => Number(text.split('\t')[0]))).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(new Set(results.map((text) => text.split('\t')[1])).size).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
+  });
+
+  it('fails with PostgreSQL’s error, part way through a copy too, and gives the pool’s connection back in working order', async () => {
+    await expect(copyOutText(database.db, 'SELECT * FROM tabel_yang_tidak_ada')).rejects.toThrow(/tabel_yang_tidak_ada/);
+    await expect(copyOutText(database.db, 'SELECT 1 / (5000 - g) FROM generate_series(1, 10000) g')).rejects.toThrow(/division by zero/);
+    // Both connections of the pool still answer, a copy and a statement side by side.
+    const [copied, rows] = await Promise.all([copyOutText(database.db, 'SELECT 41 + 1'), selectRows<{ n: number }>(database.db, sql`SELECT 7 AS n`)]);
+    expect(copied).toBe('42\n');
+    expect(rows[0]!.n).toBe(7);
   });
 });

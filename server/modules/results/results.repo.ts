@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ABSENT, emptyCatColumns, SCORED, type CatColumns, type Diploma } from '../../../core/final-ranking.js';
 import type { PipelineStage } from '../../../core/pipeline.js';
 import { lowerBound } from '../../../core/text-order.js';
-import { selectArrays, selectRows, type Db } from '../../db/client.js';
+import { copyOutText, copyTextValue, selectArrays, selectRows, uuidLiteral, type Db } from '../../db/client.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
 import { finalRankings, resultDisqualifications } from './results.table.js';
 
@@ -77,20 +77,12 @@ export type RoundCandidates = {
 /** A CAT blueprint to read the outcomes of; `subtests`: also its TWK, TIU and TKP (the stage that breaks ties). */
 export type BlueprintRead = { id: string; subtests: boolean };
 
-/** Between the values of a candidate: ASCII's unit separator, which no value here holds raw (JSON writes control characters escaped). */
-const UNIT = '\x1f';
-/** Between candidates: ASCII's record separator. */
-const RECORD = '\x1e';
 /** The subtests read of a blueprint asked for them, in CatColumns' order. */
 const SUBTESTS = ['TWK', 'TIU', 'TKP'] as const;
-/**
- * A profile's diplomas as the ranking reads them: the stored column (applications.ranking_diplomas,
- * whose comment says what it holds) as JSON text, '' when there is no profile. A list shorter than
- * 1 + 2 × its count sends that candidate's diplomas to the whole read (diplomasOf).
- */
-const DIPLOMAS = `coalesce(a.ranking_diplomas::text, '')`;
 const DIGIT_0 = 48;
-const DIGIT_1 = 49;
+const LETTER_T = 116;
+const BACKSLASH = 92;
+const LETTER_N = 78;
 
 /** The number written in text[from, to): 0 when empty; plain digits (with a minus) read in place, anything else through Number. */
 export function numberIn(text: string, from: number, to: number): number {
@@ -107,102 +99,89 @@ export function numberIn(text: string, from: number, to: number): number {
 
 /**
  * Applications that passed administration (MS), by application id, with what the ranking reads of
- * them and of their CAT attempts: one statement returning one row per first two hexadecimal digits
- * of the ids, which holds the candidates whose ids begin so, joined in one text (string_agg) and
- * split here. A round has tens of thousands of candidates, and the driver's work per row and per
- * value (parsing, allocating) was a third of the time the read took. Only values the server wrote
- * itself (ids, numbers, JSON) come as they are; the applicant's own (name, birth date) come as one
- * JSON array, so no character they hold can split the text. Each stage's results are read by its
- * blueprint (cat_results_blueprint_application_key) and joined by the application each names
+ * them and of their CAT attempts: one COPY in text format (copyOutText), one line per candidate,
+ * parsed in place here. A round has tens of thousands of candidates: as result rows, the driver's
+ * work per row and per value was a third of the read; as one text per group of candidates
+ * (string_agg), PostgreSQL spent a third of the read joining the values into it (a round of
+ * 8,000: 49 ms against 32 ms for the COPY). Each stage's results are read by its blueprint
+ * (cat_results_blueprint_application_key) and joined by the application each names
  * (cat_results.application_id, set from its attempt by PostgreSQL), without the round's attempts;
- * the few attempts marked absent are read apart (a round of 8,000 with 8,000,000 results stored:
- * about 34 ms instead of 60–77 through the attempts). The applications' values are made before
- * the joins (`OFFSET 0` keeps the planner from merging that subquery into the join): otherwise
- * each profile, whole, was carried through the joins to be read above them.
+ * the few attempts marked absent are read apart.
  */
 export async function loadCandidatesWithCat(db: Db, selectionId: string, blueprints: readonly BlueprintRead[]): Promise<RoundCandidates> {
-  const resultValues = blueprints
-    .map((b, n) => `, coalesce(r${n}.total::text, ''), coalesce(r${n}.passed::int::text, '')${b.subtests ? SUBTESTS.map((subtest) => `, coalesce(r${n}.scores->>'${subtest}', '')`).join('') : ''}`)
-    .join('');
+  const resultValues = blueprints.map((b, n) => `, r${n}.total, r${n}.passed${b.subtests ? SUBTESTS.map((subtest) => `, r${n}.scores->>'${subtest}'`).join('') : ''}`).join('');
   const joins = blueprints
-    .map((b, n) => ` LEFT JOIN (SELECT application_id, total, passed${b.subtests ? ', scores' : ''} FROM cat_results WHERE blueprint_id = $${n + 2}) r${n} ON r${n}.application_id = a.id`)
+    .map((b, n) => ` LEFT JOIN (SELECT application_id, total, passed${b.subtests ? ', scores' : ''} FROM cat_results WHERE blueprint_id = ${uuidLiteral(b.id)}) r${n} ON r${n}.application_id = a.id`)
     .join('');
-  const rows = await selectArrays<string>(
+  const text = await copyOutText(
     db,
-    `SELECT string_agg(concat_ws(E'\\x1f', a.id, a.formasi_id, a.registration_number, a.diplomas, a.person${resultValues}), E'\\x1e' ORDER BY a.id)
-       FROM (SELECT a.id, a.formasi_id, a.registration_number, ${DIPLOMAS} AS diplomas,
-                    json_build_array(coalesce(a.applicant_name, ''), coalesce(a.birth_date, a.profile_snapshot->>'birthDate'))::text AS person
-               FROM applications a
-              WHERE a.selection_id = $1 AND a.status = 'ms' AND a.registration_number IS NOT NULL OFFSET 0) a${joins}
-      GROUP BY left(a.id::text, 2) ORDER BY left(a.id::text, 2)`,
-    [selectionId, ...blueprints.map((b) => b.id)],
+    `SELECT a.id, a.formasi_id, a.registration_number, a.ranking_diplomas, a.applicant_name, coalesce(a.birth_date, a.profile_snapshot->>'birthDate')${resultValues}
+       FROM applications a${joins}
+      WHERE a.selection_id = ${uuidLiteral(selectionId)} AND a.status = 'ms' AND a.registration_number IS NOT NULL
+      ORDER BY a.id`,
   );
-  const texts = rows.map(([text]) => text ?? '');
   let n = 0;
-  for (const text of texts) {
-    n += 1;
-    for (let at = text.indexOf(RECORD); at !== -1; at = text.indexOf(RECORD, at + 1)) n += 1;
-  }
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n += 1;
   const cat = blueprints.map(() => emptyCatColumns(n));
   const round: RoundCandidates = { ids: new Array(n), formasiIds: new Array(n), registrationNumbers: new Array(n), names: new Array(n), birthDates: new Array(n), education: new Array(n), cat };
   const widthOf = (b: BlueprintRead) => (b.subtests ? 2 + SUBTESTS.length : 2);
-  const width = 5 + blueprints.reduce((sum, b) => sum + widthOf(b), 0);
+  const width = 6 + blueprints.reduce((sum, b) => sum + widthOf(b), 0);
   // Where each value of a candidate begins (after its separator): value k is text[cut[k] + 1, cut[k + 1]).
   const cut = new Int32Array(width + 1);
+  /** COPY's null, \N (a value's own backslash comes doubled). */
+  const isNull = (text: string, k: number) => cut[k + 1]! - cut[k]! === 3 && text.charCodeAt(cut[k]! + 1) === BACKSLASH && text.charCodeAt(cut[k]! + 2) === LETTER_N;
   const valueOf = (text: string, k: number) => text.slice(cut[k]! + 1, cut[k + 1]);
-  const lengthOf = (k: number) => cut[k + 1]! - cut[k]! - 1;
-  const numberAt = (text: string, k: number) => numberIn(text, cut[k]! + 1, cut[k + 1]!);
-  let i = 0;
+  /** A value that may hold what COPY escapes (the applicant's own text, JSON); null for COPY's null. */
+  const textOf = (text: string, k: number) => (isNull(text, k) ? null : copyTextValue(valueOf(text, k)));
+  const numberAt = (text: string, k: number) => (isNull(text, k) ? 0 : numberIn(text, cut[k]! + 1, cut[k + 1]!));
   /** Candidates whose diplomas are read whole. */
   const whole: number[] = [];
   // The values are located with indexOf and only those kept are copied out; numbers are read in place.
-  for (const text of texts) {
-    for (let start = 0; start <= text.length; i += 1) {
-      let end = text.indexOf(RECORD, start);
-      if (end === -1) end = text.length;
-      let count = 0;
-      let at = start - 1;
-      do {
-        if (count <= width) cut[count] = at;
-        count += 1;
-        at = text.indexOf(UNIT, at + 1);
-      } while (at !== -1 && at < end);
-      if (count !== width) throw new Error(`Data peserta tidak terbaca: ${count} nilai dalam satu baris, seharusnya ${width}.`);
-      cut[width] = end;
-      const [name, birthDate] = JSON.parse(valueOf(text, 4)) as [string, string | null];
-      round.ids[i] = valueOf(text, 0);
-      round.formasiIds[i] = valueOf(text, 1);
-      round.registrationNumbers[i] = valueOf(text, 2);
-      const listed = lengthOf(3) === 0 ? [] : (JSON.parse(valueOf(text, 3)) as unknown[]);
-      const diplomaCount = listed.length ? (listed[0] as number) : null;
-      if (diplomaCount === null) round.education[i] = null;
-      else if (listed.length === 1 + 2 * diplomaCount) {
-        const diplomas = new Array<Diploma>(diplomaCount);
-        for (let k = 0; k < diplomaCount; k += 1) diplomas[k] = { level: listed[1 + k] as Diploma['level'], gpa: listed[1 + diplomaCount + k] as Diploma['gpa'] };
-        round.education[i] = diplomas;
-      } else {
-        round.education[i] = null;
-        whole.push(i);
-      }
-      round.names[i] = name;
-      round.birthDates[i] = birthDate;
-      for (let b = 0, k = 5; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
-        const columns = cat[b]!;
-        // A stored result is a score whatever the attempt's status; without one, absent (below) or still pending (or no attempt).
-        if (lengthOf(k) > 0) {
-          columns.state[i] = SCORED;
-          columns.total[i] = numberAt(text, k);
-          columns.passed[i] = lengthOf(k + 1) === 1 && text.charCodeAt(cut[k + 1]! + 1) === DIGIT_1 ? 1 : 0;
-          if (blueprints[b]!.subtests) {
-            // A subtest the test does not have counts 0.
-            columns.twk[i] = numberAt(text, k + 2);
-            columns.tiu[i] = numberAt(text, k + 3);
-            columns.tkp[i] = numberAt(text, k + 4);
-          }
+  for (let i = 0, start = 0; i < n; i += 1) {
+    const end = text.indexOf('\n', start);
+    let count = 0;
+    let at = start - 1;
+    do {
+      if (count <= width) cut[count] = at;
+      count += 1;
+      at = text.indexOf('\t', at + 1);
+    } while (at !== -1 && at < end);
+    if (count !== width) throw new Error(`Data peserta tidak terbaca: ${count} nilai dalam satu baris, seharusnya ${width}.`);
+    cut[width] = end;
+    round.ids[i] = valueOf(text, 0);
+    round.formasiIds[i] = valueOf(text, 1);
+    round.registrationNumbers[i] = textOf(text, 2)!;
+    // The profile's diplomas as applications.ranking_diplomas holds them (its comment says how), null without a
+    // profile. A list shorter than 1 + 2 × its count sends that candidate's diplomas to the whole read (diplomasOf).
+    const listed = isNull(text, 3) ? [] : (JSON.parse(textOf(text, 3)!) as unknown[]);
+    const diplomaCount = listed.length ? (listed[0] as number) : null;
+    if (diplomaCount === null) round.education[i] = null;
+    else if (listed.length === 1 + 2 * diplomaCount) {
+      const diplomas = new Array<Diploma>(diplomaCount);
+      for (let k = 0; k < diplomaCount; k += 1) diplomas[k] = { level: listed[1 + k] as Diploma['level'], gpa: listed[1 + diplomaCount + k] as Diploma['gpa'] };
+      round.education[i] = diplomas;
+    } else {
+      round.education[i] = null;
+      whole.push(i);
+    }
+    round.names[i] = textOf(text, 4) ?? '';
+    round.birthDates[i] = textOf(text, 5);
+    for (let b = 0, k = 6; b < blueprints.length; k += widthOf(blueprints[b]!), b += 1) {
+      const columns = cat[b]!;
+      // A stored result is a score whatever the attempt's status; without one, absent (below) or still pending (or no attempt).
+      if (!isNull(text, k)) {
+        columns.state[i] = SCORED;
+        columns.total[i] = numberAt(text, k);
+        columns.passed[i] = text.charCodeAt(cut[k + 1]! + 1) === LETTER_T && cut[k + 2]! - cut[k + 1]! === 2 ? 1 : 0;
+        if (blueprints[b]!.subtests) {
+          // A subtest the test does not have counts 0.
+          columns.twk[i] = numberAt(text, k + 2);
+          columns.tiu[i] = numberAt(text, k + 3);
+          columns.tkp[i] = numberAt(text, k + 4);
         }
       }
-      start = end + 1;
     }
+    start = end + 1;
   }
   if (blueprints.length) {
     // Attempts marked absent are few (cat_attempts_absent_idx): each is found among the ids, which are in order.

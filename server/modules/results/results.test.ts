@@ -253,12 +253,15 @@ describe('the published list cannot be changed', () => {
 
 describe('the compact read of a round’s candidates', () => {
   it('keeps names with the separator, tabs and quotes intact, and tells no attempt, absent and scored apart — on the pool and in a transaction', async () => {
-    const odd = ['Nama\u001fBersekat', 'Tab\tdan "kutip"; \\ garis miring', 'Ñoño 😀'];
+    // What COPY's text format escapes (backslash, tab, newline, carriage return, \b, \f, \v) and its null's own spelling, as a name.
+    const odd = ['Nama\u001fBersekat', 'Tab\tdan "kutip"; \\ garis miring', 'Ñoño 😀', '\\N', 'Baris\nbaru\r\b\f\u000b\\t\\\\'];
     const round = await createFinalRound(ctx, {
       people: [
         { skd: [100, 120, 200], skb: 80, name: odd[0] },
         { skd: 'absent', name: odd[1], ipk: null },
         { skd: [90, 110, 190], name: odd[2] }, // no SKB attempt
+        { skd: [90, 110, 190], skb: 70, name: odd[3] },
+        { skd: [90, 110, 190], skb: 70, name: odd[4] },
       ],
     });
     const blueprints = [{ id: round.blueprints.skd.id, subtests: true }, { id: round.blueprints.skb.id, subtests: false }];
