@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOutText, copyTextValue, createDatabase, selectRows, uuidLiteral, type Database } from './client.js';
+import { EventEmitter } from 'node:events';
+import { copyOutText, copyTextValue, createDatabase, readCopyRows, selectRows, uuidLiteral, type Database } from './client.js';
 import { createTestDatabase, type TestDatabase } from '../test-support/database.js';
 
 /** Runs on PostgreSQL (TEST_DATABASE_URL; CI sets it): the embedded database has no connections to share. */
@@ -93,6 +94,40 @@ describe('COPY of a read as text (on the database the tests run on)', () => {
   it('undoes exactly the escapes COPY writes', () => {
     expect(copyTextValue('a\\\\b\\tc\\nd\\re\\bf\\fg\\vh\\\\N')).toBe('a\\b\tc\nd\re\bf\fg\vh\\N');
     expect(copyTextValue('tanpa garis miring')).toBe('tanpa garis miring');
+  });
+
+  it('reads the rows of a copy off the stream however its bytes are split, and gives the stream back at the first other message with every byte from it', () => {
+    const message = (code: string, payload: Buffer) => {
+      const head = Buffer.alloc(5, code);
+      head.writeUInt32BE(payload.length + 4, 1);
+      return Buffer.concat([head, payload]);
+    };
+    const rows = ['1\tsatu\n', '', '2\té😀\n', 'x'.repeat(300) + '\n', '3\t\\N\n'].map((row) => Buffer.from(row));
+    const start = message('H', Buffer.from([0, 0, 2, 0, 0, 0, 0]));
+    const after = Buffer.concat([message('c', Buffer.alloc(0)), message('C', Buffer.from('COPY 5\0')), message('Z', Buffer.from('I'))]);
+    const wire = Buffer.concat([start, ...rows.map((row) => message('d', row)), after]);
+    const cases: number[][] = [[], Array.from({ length: wire.length - 1 }, (_, i) => i + 1)]; // whole, and byte by byte
+    for (let cut = 1; cut < wire.length; cut += 1) cases.push([cut]);
+    for (let cut = 1; cut + 3 < wire.length; cut += 1) cases.push([cut, cut + 1, cut + 3]);
+    for (const cuts of cases) {
+      const stream = new EventEmitter();
+      const driven: Buffer[] = [];
+      const driver = (chunk: Buffer) => driven.push(Buffer.from(chunk));
+      stream.on('data', driver);
+      const gathered: Buffer[] = [];
+      readCopyRows(stream, (chunk, from, to) => gathered.push(Buffer.from(chunk.subarray(from, to))));
+      const bounds = [0, ...cuts, wire.length];
+      for (let k = 0; k + 1 < bounds.length; k += 1) stream.emit('data', Buffer.from(wire.subarray(bounds[k], bounds[k + 1]))); // each chunk the reader's own, as a socket's are
+      expect(Buffer.concat(gathered).equals(Buffer.concat(rows)), String(cuts)).toBe(true);
+      expect(Buffer.concat(driven).equals(after), String(cuts)).toBe(true);
+      expect(stream.listeners('data')).toEqual([driver]);
+    }
+    // Not the driver's stream alone: nothing is intercepted.
+    const shared = new EventEmitter();
+    const listeners = [() => undefined, () => undefined];
+    for (const listener of listeners) shared.on('data', listener);
+    readCopyRows(shared, () => undefined);
+    expect(shared.listeners('data')).toEqual(listeners);
   });
 
   it('puts an id into a statement only when it is a UUID and nothing else', () => {
