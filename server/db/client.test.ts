@@ -7,32 +7,37 @@ import { createTestDatabase, type TestDatabase } from '../test-support/database.
 /** Runs on PostgreSQL (TEST_DATABASE_URL; CI sets it): the embedded database has no connections to share. */
 const url = process.env.TEST_DATABASE_URL;
 
-describe.skipIf(!url)('a transaction read from several places at once', () => {
-  let database: Database;
-  const warnings: string[] = [];
-  const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+/** A pool of two connections on PostgreSQL for the describe block that calls it, and the warnings the process emits meanwhile. */
+function postgresPool() {
+  const pool = { database: undefined as unknown as Database, warnings: [] as string[] };
+  const onWarning = (warning: Error) => pool.warnings.push(`${warning.name}: ${warning.message}`);
   beforeAll(async () => {
-    database = await createDatabase({ databaseUrl: url!, dataDir: '', poolSize: 2 });
+    pool.database = await createDatabase({ databaseUrl: url!, dataDir: '', poolSize: 2 });
     process.on('warning', onWarning);
   });
   afterAll(async () => {
     process.off('warning', onWarning);
-    await database.close();
+    await pool.database.close();
   });
+  return pool;
+}
+
+describe.skipIf(!url)('a transaction read from several places at once', () => {
+  const pool = postgresPool();
 
   it('runs the statements one after another on its connection, each with its own answer, without pg queueing them', async () => {
-    const results = await database.db.transaction(async (tx) =>
+    const results = await pool.database.db.transaction(async (tx) =>
       Promise.all(Array.from({ length: 25 }, (_, i) => selectRows<{ n: number; pid: number }>(tx, sql`SELECT ${i}::int AS n, pg_backend_pid() AS pid, pg_sleep(0.002)`))),
     );
     expect(results.map((rows) => rows[0]!.n)).toEqual(Array.from({ length: 25 }, (_, i) => i));
     expect(new Set(results.map((rows) => rows[0]!.pid)).size).toBe(1);
     // Let a warning emitted during the transaction reach the listener.
     await new Promise((resolve) => setImmediate(resolve));
-    expect(warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
+    expect(pool.warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
   });
 
   it('answers the statements after a failed one, and the failure goes to its own caller', async () => {
-    const outcome = await database.db
+    const outcome = await pool.database.db
       .transaction(async (tx) => {
         const [first, failed, after] = await Promise.allSettled([
           selectRows<{ n: number }>(tx, sql`SELECT 1 AS n`),
@@ -52,7 +57,7 @@ describe.skipIf(!url)('a transaction read from several places at once', () => {
   });
 
   it('keeps the pool running statements side by side on its connections', async () => {
-    const pids = await Promise.all(Array.from({ length: 4 }, () => database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')));
+    const pids = await Promise.all(Array.from({ length: 4 }, () => pool.database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')));
     expect(new Set(pids.map((rows) => rows[0]!.pid)).size).toBe(2);
   });
 });
@@ -139,45 +144,35 @@ describe('COPY of a read as text (on the database the tests run on)', () => {
 });
 
 describe.skipIf(!url)('COPY of a read on PostgreSQL', () => {
-  let database: Database;
-  const warnings: string[] = [];
-  const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
-  beforeAll(async () => {
-    database = await createDatabase({ databaseUrl: url!, dataDir: '', poolSize: 2 });
-    process.on('warning', onWarning);
-  });
-  afterAll(async () => {
-    process.off('warning', onWarning);
-    await database.close();
-  });
+  const pool = postgresPool();
 
   it('keeps every row of a copy of megabytes whole, whatever the driver does with its read buffer between rows', async () => {
     // Rows of uneven length with characters of several bytes, so that rows straddle the socket's reads.
     const select = `SELECT g, repeat('é😀x', g % 97), md5(g::text) FROM generate_series(1, 60000) g`;
-    const text = await copyOutText(database.db, select);
+    const text = await copyOutText(pool.database.db, select);
     expect(text.length).toBeGreaterThan(2_000_000);
     const lines: string[] = [];
     for (let g = 1; g <= 60000; g += 1) lines.push(`${g}\t${'é😀x'.repeat(g % 97)}\t`);
-    const md5 = (await selectRows<{ h: string }>(database.db, sql`SELECT string_agg(md5(g::text), ',' ORDER BY g) AS h FROM generate_series(1, 60000) g`))[0]!.h.split(',');
+    const md5 = (await selectRows<{ h: string }>(pool.database.db, sql`SELECT string_agg(md5(g::text), ',' ORDER BY g) AS h FROM generate_series(1, 60000) g`))[0]!.h.split(',');
     const expected = lines.map((line, i) => `${line}${md5[i]}\n`).join('');
     expect(text === expected).toBe(true);
   });
 
   it('runs in line with the transaction’s other statements on its connection, without pg queueing them', async () => {
-    const results = await database.db.transaction(async (tx) =>
+    const results = await pool.database.db.transaction(async (tx) =>
       Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? copyOutText(tx, `SELECT ${i}, pg_backend_pid() FROM pg_sleep(0.002)`) : selectRows<{ n: number; pid: number }>(tx, sql`SELECT ${i}::int AS n, pg_backend_pid() AS pid`).then((rows) => `${rows[0]!.n}\t${rows[0]!.pid}\n`)))),
     );
     expect(results.map((text) => Number(text.split('\t')[0]))).toEqual(Array.from({ length: 12 }, (_, i) => i));
     expect(new Set(results.map((text) => text.split('\t')[1])).size).toBe(1);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
+    expect(pool.warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
   });
 
   it('fails with PostgreSQL’s error, part way through a copy too, and gives the pool’s connection back in working order', async () => {
-    await expect(copyOutText(database.db, 'SELECT * FROM tabel_yang_tidak_ada')).rejects.toThrow(/tabel_yang_tidak_ada/);
-    await expect(copyOutText(database.db, 'SELECT 1 / (5000 - g) FROM generate_series(1, 10000) g')).rejects.toThrow(/division by zero/);
+    await expect(copyOutText(pool.database.db, 'SELECT * FROM tabel_yang_tidak_ada')).rejects.toThrow(/tabel_yang_tidak_ada/);
+    await expect(copyOutText(pool.database.db, 'SELECT 1 / (5000 - g) FROM generate_series(1, 10000) g')).rejects.toThrow(/division by zero/);
     // Both connections of the pool still answer, a copy and a statement side by side.
-    const [copied, rows] = await Promise.all([copyOutText(database.db, 'SELECT 41 + 1'), selectRows<{ n: number }>(database.db, sql`SELECT 7 AS n`)]);
+    const [copied, rows] = await Promise.all([copyOutText(pool.database.db, 'SELECT 41 + 1'), selectRows<{ n: number }>(pool.database.db, sql`SELECT 7 AS n`)]);
     expect(copied).toBe('42\n');
     expect(rows[0]!.n).toBe(7);
   });

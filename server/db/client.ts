@@ -111,9 +111,10 @@ const COPY_OUT_RESPONSE = 0x48; // 'H'
 /**
  * Reads the rows of a COPY … TO STDOUT off the connection's stream itself, instead of the driver
  * (as the pg-copy-streams package does): the rows' bytes of each chunk that arrives go to `append`
- * at once, without a call per row. At the first message that is neither a row nor the copy's start (its end, an
- * error, a notice), the stream goes back to the driver's listener, which is handed every byte from
- * that message on. Nothing is intercepted unless the driver's is the stream's only listener.
+ * at once, without a call per row. At the first message that is neither a row nor the copy's start
+ * (its end, an error, a notice), the stream goes back to the driver's listener, which is handed
+ * every byte from that message on. Nothing is intercepted unless the driver's is the stream's only
+ * listener.
  */
 export function readCopyRows(stream: Pick<NodeJS.EventEmitter, 'listeners' | 'on' | 'removeListener'>, append: (chunk: Buffer, from: number, to: number) => void): void {
   const listeners = stream.listeners('data') as Array<(chunk: Buffer) => void>;
