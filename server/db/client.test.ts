@@ -94,6 +94,8 @@ describe('COPY of a read as text (on the database the tests run on)', () => {
     expect(await copyOutText(database.db, 'SELECT 1 WHERE false')).toBe('');
     expect(await database.db.transaction((tx) => copyOutText(tx, 'SELECT 1 WHERE false'))).toBe('');
     expect(await database.db.transaction((tx) => copyOutText(tx, 'SELECT 1 UNION ALL SELECT 2'))).toBe('1\n2\n');
+    // ASCII alone, and the same with one character beyond it.
+    for (const tail of ['', 'é']) expect(await copyOutText(database.db, `SELECT 'a~\x7f${tail}'`)).toBe(`a~\x7f${tail}\n`);
   });
 
   it('undoes exactly the escapes COPY writes', () => {

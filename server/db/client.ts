@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { isAscii } from 'node:buffer';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -262,7 +263,9 @@ export async function copyOutText(db: Db, select: string): Promise<string> {
   }
   const own = client instanceof pg.Pool ? await client.connect() : null;
   try {
-    return (await ((own ?? client) as SerialClient).copyOut(`COPY (${select}) TO STDOUT`)).toString('utf8');
+    const bytes = await ((own ?? client) as SerialClient).copyOut(`COPY (${select}) TO STDOUT`);
+    // Text of ASCII alone (ids, numbers, most names) is the same in Latin-1, which V8 takes about twice as fast.
+    return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   } finally {
     own?.release();
   }
