@@ -160,6 +160,15 @@ describe.skipIf(!url)('COPY of a read on PostgreSQL', () => {
     expect(text === expected).toBe(true);
   });
 
+  it('keeps every row when a notice comes part way through, and the driver reads the rest of the copy', async () => {
+    const text = await pool.database.db.transaction(async (tx) => {
+      await selectRows(tx, sql.raw(`CREATE FUNCTION pg_temp.berisik(g int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN IF g % 1000 = 0 THEN RAISE NOTICE 'baris %', g; END IF; RETURN g; END $$`));
+      return copyOutText(tx, `SELECT pg_temp.berisik(g), repeat('é', g % 50) FROM generate_series(1, 20000) g`);
+    });
+    const lines = Array.from({ length: 20000 }, (_, i) => `${i + 1}\t${'é'.repeat((i + 1) % 50)}\n`);
+    expect(text === lines.join('')).toBe(true);
+  });
+
   it('runs in line with the transaction’s other statements on its connection, without pg queueing them', async () => {
     const results = await pool.database.db.transaction(async (tx) =>
       Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? copyOutText(tx, `SELECT ${i}, pg_backend_pid() FROM pg_sleep(0.002)`) : selectRows<{ n: number; pid: number }>(tx, sql`SELECT ${i}::int AS n, pg_backend_pid() AS pid`).then((rows) => `${rows[0]!.n}\t${rows[0]!.pid}\n`)))),
