@@ -64,6 +64,10 @@ export const applications = pgTable(
     index('applications_dup_birth_idx').on(t.selectionId, t.birthDate),
     index('applications_dup_phone_idx').on(t.selectionId, t.phone),
     index('applications_dup_email_idx').on(t.selectionId, t.email),
+    // The final ranking's read of a round's candidates (results.repo.ts, loadCandidatesWithCat), by id
+    // within the round. Migration 0028 also makes it cover what that read takes (INCLUDE, which
+    // this schema cannot say), so the read comes from the index alone, without each row's profile.
+    index('applications_ranking_idx').on(t.selectionId, t.id).where(sql`status = 'ms' AND registration_number IS NOT NULL`),
     // The verifier's search by name or registration number (word prefixes; verification.repo.ts).
     index('applications_search_idx').using('gin', sql`to_tsvector('simple', coalesce(${t.applicantName}, '') || ' ' || coalesce(${t.registrationNumber}, ''))`),
   ],

@@ -243,7 +243,8 @@ export const catResults = pgTable(
   (t) => [
     index('cat_results_session_idx').on(t.sessionId, t.scoredAt),
     index('cat_results_selection_idx').on(t.selectionId, t.formasiId),
-    // A stage's results, one per application (as its attempts): the final ranking reads them so, without the attempts.
+    // A stage's results, one per application (as its attempts): the final ranking reads them so, without the attempts,
+    // from this index alone (migration 0028 makes it include total, passed and scores).
     uniqueIndex('cat_results_blueprint_application_key').on(t.blueprintId, t.applicationId),
   ],
 );

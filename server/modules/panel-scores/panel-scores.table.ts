@@ -111,6 +111,7 @@ export const panelCandidates = pgTable(
     /** The unrounded value as "num/den", so anyone can recompute the rounding. */
     scoreExact: text('score_exact'),
   },
+  // The final ranking reads a component's scores from this key alone (migration 0028 makes it include absent and score).
   (t) => [primaryKey({ columns: [t.componentId, t.applicationId] })],
 );
 

@@ -397,6 +397,19 @@ describe('the compact read of a round’s candidates', () => {
     expect(rankingIpk(read.education[read.ids.indexOf(ids[5]!)], wanted[0]!)).toBe(null);
   });
 
+  it('reads each birth date from its column, and from the profile where the column has none', async () => {
+    const round = await createFinalRound(ctx, { people: Array.from({ length: 4 }, () => ({ skd: [100, 120, 200] as [number, number, number], skb: 80 })) });
+    const ids = round.people.map((p) => p.application.id);
+    const set = (p: number, column: string | null, profile: string | null) =>
+      ctx.database.db.execute(sql`UPDATE applications SET birth_date = ${column}, profile_snapshot = jsonb_build_object('name', 'Peserta', 'birthDate', ${profile}::text) WHERE id = ${ids[p]!}`);
+    await set(0, '1991-04-05', '1980-01-01'); // the column decides, as registration froze it
+    await set(1, null, '1990-02-03');
+    await set(2, null, null);
+    await ctx.database.db.execute(sql`UPDATE applications SET birth_date = NULL, profile_snapshot = NULL WHERE id = ${ids[3]!}`);
+    const read = await loadCandidatesWithCat(ctx.database.db, round.selection.id, []);
+    expect(ids.map((id) => read.birthDates[read.ids.indexOf(id)])).toEqual(['1991-04-05', '1990-02-03', null, null]);
+  });
+
   it('reads a number in place exactly as Number reads its text', () => {
     const fixed = ['', '0', '7', '007', '-0', '-', '-12', '420', ' 5', '12.5', '1e3', 'abc', '123456789012345', '1234567890123456', '9007199254740993', '-999999999999999'];
     const alphabet = '0123456789-.e ';
