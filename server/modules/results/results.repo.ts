@@ -84,6 +84,24 @@ const LETTER_T = 116;
 const BACKSLASH = 92;
 const LETTER_N = 78;
 
+/**
+ * Reads repeated values (a round's formations) as one string per distinct value: a value seen
+ * before is found by its length and first characters and checked in place, so it is neither copied
+ * out again nor hashed again where it is looked up (gatherInputs looks each candidate's formation up).
+ */
+export function interner(): (text: string, from: number, to: number) => string {
+  const known = new Map<number, string>();
+  return (text, from, to) => {
+    let key = to - from;
+    for (let i = from, end = Math.min(to, from + 8); i < end; i += 1) key = (key * 33 + text.charCodeAt(i)) | 0;
+    const seen = known.get(key);
+    if (seen !== undefined && seen.length === to - from && text.startsWith(seen, from)) return seen;
+    const value = text.slice(from, to);
+    if (seen === undefined) known.set(key, value);
+    return value;
+  };
+}
+
 /** The number written in text[from, to): 0 when empty; plain digits (with a minus) read in place, anything else through Number. */
 export function numberIn(text: string, from: number, to: number): number {
   if (from >= to) return 0;
@@ -142,6 +160,8 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   /** Candidates whose diplomas are read whole, and those whose birth date is taken from the profile. */
   const whole: number[] = [];
   const undated: number[] = [];
+  // A round's formations are few: each is one string (interner).
+  const formationOf = interner();
   // The values are located with indexOf and only those kept are copied out; numbers are read in place.
   for (let i = 0, start = 0; i < n; i += 1) {
     const end = text.indexOf('\n', start);
@@ -155,10 +175,10 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
     if (count !== width) throw new Error(`Data peserta tidak terbaca: ${count} nilai dalam satu baris, seharusnya ${width}.`);
     cut[width] = end;
     round.ids[i] = valueOf(text, 0);
-    round.formasiIds[i] = valueOf(text, 1);
+    round.formasiIds[i] = formationOf(text, cut[1]! + 1, cut[2]!);
     round.registrationNumbers[i] = textOf(text, 2)!;
     // The profile's diplomas as applications.ranking_diplomas holds them (its comment says how), null without a
-    // profile. A list shorter than 1 + 2 × its count sends that candidate's diplomas to the whole read (diplomasOf).
+    // profile. A list shorter than 1 + 2 × its count sends that candidate's diplomas to the whole read (profileValuesOf).
     const listed = isNull(text, 3) ? [] : (JSON.parse(textOf(text, 3)!) as unknown[]);
     const diplomaCount = listed.length ? (listed[0] as number) : null;
     if (diplomaCount === null) round.education[i] = null;

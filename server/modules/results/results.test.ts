@@ -15,7 +15,7 @@ import { stageResults } from '../sanggah/sanggah.table.js';
 import { selections } from '../selections/selections.table.js';
 import { closeFinalObjectionWindow, createFinalRound, publishSkd, scorePraktik, type FinalRound } from './results.fixtures.js';
 import { appointedCandidates } from './results.service.js';
-import { loadCandidatesWithCat, numberIn } from './results.repo.js';
+import { interner, loadCandidatesWithCat, numberIn } from './results.repo.js';
 import { finalResults, resultDisqualifications } from './results.table.js';
 
 let ctx: TestContext;
@@ -408,6 +408,14 @@ describe('the compact read of a round’s candidates', () => {
     await ctx.database.db.execute(sql`UPDATE applications SET birth_date = NULL, profile_snapshot = NULL WHERE id = ${ids[3]!}`);
     const read = await loadCandidatesWithCat(ctx.database.db, round.selection.id, []);
     expect(ids.map((id) => read.birthDates[read.ids.indexOf(id)])).toEqual(['1991-04-05', '1990-02-03', null, null]);
+  });
+
+  it('reads every value as itself when values share their length and first characters', () => {
+    const intern = interner();
+    const text = 'abcdefgh-1|abcdefgh-2|abcdefgh-1|abc|abcdefgh-1x|abc|';
+    const values: string[] = [];
+    for (let from = 0, to = text.indexOf('|'); to !== -1; from = to + 1, to = text.indexOf('|', from)) values.push(intern(text, from, to));
+    expect(values).toEqual(['abcdefgh-1', 'abcdefgh-2', 'abcdefgh-1', 'abc', 'abcdefgh-1x', 'abc']);
   });
 
   it('reads a number in place exactly as Number reads its text', () => {
