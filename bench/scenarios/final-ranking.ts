@@ -23,7 +23,10 @@ import type { BatchScenario } from '../types.js';
  * at 4,000,000, and the ranking's own CPU is then measured alone).
  */
 const PER_ROUND = 8_000;
-const LANES = Number(process.env.FINAL_RANKING_LANES ?? 3);
+// Two rounds at a time per thread: since the reads come from indexes alone (migration 0028), PostgreSQL's
+// part is short enough that a third round in flight only kept more of the thread's objects alive
+// through garbage collections (4,000,000: 21.9 s with 2 lanes, 23.8 with 1, 26.5 with 3; bench/README.md).
+const LANES = Number(process.env.FINAL_RANKING_LANES ?? 2);
 const THREADS = Number(process.env.FINAL_RANKING_THREADS ?? availableParallelism());
 
 type Seeded = { agencyId: string; selectionIds: string[] };
