@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginCookie, request, type TestContext } from '../test-support/app.js';
 import { agencies } from '../modules/agencies/agencies.table.js';
 import { auditLog } from '../modules/audit/audit.table.js';
-import { panelStageScores } from '../modules/panel-scores/panel-scores.service.js';
+import { panelRows, panelStageScores } from '../modules/panel-scores/panel-scores.service.js';
 import { selections } from '../modules/selections/selections.table.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { PANEL_DEMO_ROUND, seedPanelDemo } from './panel-demo.js';
@@ -32,7 +32,7 @@ describe('panel scoring demo data', () => {
 
     const asesmen = await panelStageScores(ctx.database.db, { agencyId: agency!.id, selectionId: round!.id, stageKey: 'asesmen' });
     expect(asesmen.locked).toBe(true);
-    expect(asesmen.rows.map((r) => r.score)).not.toContain(null);
+    expect(panelRows(asesmen).map((r) => r.score)).not.toContain(null);
     const panel = await loginCookie(ctx, 'admin@kota-manna.rekrutmen.local', DEMO_PASSWORD);
     const rounds = (await request(ctx, panel, { method: 'GET', url: `/api/agencies/${agency!.id}/panel-rounds` })).json().items;
     const makalah = rounds[0].components.find((c: { stageKey: string }) => c.stageKey === 'makalah');

@@ -34,29 +34,37 @@ export async function candidateRowsOf(db: Db, componentIds: string[]): Promise<C
   return db.select().from(panelCandidates).where(inArray(panelCandidates.componentId, componentIds));
 }
 
-export type CandidateScoreRow = Pick<CandidateRow, 'componentId' | 'applicationId' | 'absent' | 'score'>;
+/** A component's candidates as columns, by application id: `absent` 1 when marked absent, `score` the locked score (NaN without one). */
+export type CandidateScoreColumns = { applicationIds: string[]; absent: Uint8Array; score: Float64Array };
 
 /**
  * What the final ranking reads of the components' candidates: who was absent and the locked score,
- * not the rest of each row; by component and then application id, the order the ranking wants.
- * Each component's candidates come as one COPY (copyOutText) and are split here: a round has tens
- * of thousands, and as result rows the driver's work per row and per value was most of what this
- * read cost the server; as one text per component (string_agg), PostgreSQL's joining of the
- * values was (a round of 8,000: about 20 ms against 6 ms for the COPY, bench/README.md).
+ * not the rest of each row; per component, by application id, the order the ranking wants.
+ * Each component's candidates come as one COPY (copyOutText) and are split here into columns: a
+ * round has tens of thousands, and as result rows the driver's work per row and per value was most
+ * of what this read cost the server; as one text per component (string_agg), PostgreSQL's joining
+ * of the values was (a round of 8,000: about 20 ms against 6 ms for the COPY, bench/README.md).
+ * Columns rather than an object per candidate, which lived until the round was ranked.
  */
-export async function candidateScoresOf(db: Db, componentIds: string[]): Promise<CandidateScoreRow[]> {
-  const rows: CandidateScoreRow[] = [];
+export async function candidateScoresOf(db: Db, componentIds: string[]): Promise<Map<string, CandidateScoreColumns>> {
+  const byComponent = new Map<string, CandidateScoreColumns>();
   for (const componentId of [...componentIds].sort()) {
     const text = await copyOutText(db, `SELECT application_id, absent, score FROM panel_candidates WHERE component_id = ${uuidLiteral(componentId)} ORDER BY application_id`);
-    for (let start = 0; start < text.length; ) {
+    let n = 0;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n += 1;
+    const columns: CandidateScoreColumns = { applicationIds: new Array<string>(n), absent: new Uint8Array(n), score: new Float64Array(n) };
+    for (let i = 0, start = 0; i < n; i += 1) {
       const end = text.indexOf('\n', start);
       // id, t or f (absent), the score or \N: ids and these values hold nothing COPY escapes.
       const tab = text.indexOf('\t', start);
-      rows.push({ componentId, applicationId: text.slice(start, tab), absent: text[tab + 1] === 't', score: text[tab + 3] === '\\' ? null : text.slice(tab + 3, end) });
+      columns.applicationIds[i] = text.slice(start, tab);
+      columns.absent[i] = text.charCodeAt(tab + 1) === 116 ? 1 : 0;
+      columns.score[i] = text.charCodeAt(tab + 3) === 92 ? Number.NaN : Number(text.slice(tab + 3, end));
       start = end + 1;
     }
+    byComponent.set(componentId, columns);
   }
-  return rows;
+  return byComponent;
 }
 
 export type CandidateRef = { agencyId: string; componentId: string; applicationId: string };

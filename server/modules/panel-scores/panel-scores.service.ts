@@ -45,21 +45,55 @@ import { panelCandidates, panelComponents, panelScores } from './panel-scores.ta
 // ---------------------------------------------------------------------------------------------
 // The contract read by integration and ranking (server/modules/results)
 
+/** One panel component of a stage, its candidates as columns by application id (text order). */
+export type PanelComponentScores = {
+  /** null for a stage scored as a whole. */
+  componentKey: string | null;
+  /** The scale's maximum. */
+  max: number;
+  applicationIds: string[];
+  /** The published component score; NaN where there is none (the component not locked, or no score). */
+  score: Float64Array;
+  /** 1 where the candidate was marked absent. */
+  absent: Uint8Array;
+};
+
 export type PanelStageScores = {
+  stageKey: string;
   /** Every panel component of the stage is locked. */
   locked: boolean;
-  rows: Array<{ applicationId: string; stageKey: string; componentKey: string | null; score: number | null; max: number; absent: boolean }>;
+  /** By component key. */
+  components: PanelComponentScores[];
   /** From the assessors' scores only: the candidates whose score an audited correction set instead. */
   corrected?: Array<{ applicationId: string; componentKey: string | null }>;
 };
 
+export type PanelScoreRow = { applicationId: string; stageKey: string; componentKey: string | null; score: number | null; max: number; absent: boolean };
+
+/** The same scores as one row per candidate and component, component by component: to read a few (an objection's subject). */
+export function panelRows(scores: PanelStageScores): PanelScoreRow[] {
+  return scores.components.flatMap((c) =>
+    c.applicationIds.map((applicationId, i) => ({ applicationId, stageKey: scores.stageKey, componentKey: c.componentKey, score: Number.isNaN(c.score[i]!) ? null : c.score[i]!, max: c.max, absent: c.absent[i] === 1 })),
+  );
+}
+
+/** The component's columns in application id order: as read (checked in one pass), or sorted. */
+function inIdOrder(component: PanelComponentScores): PanelComponentScores {
+  const ids = component.applicationIds;
+  let inOrder = true;
+  for (let i = 1; i < ids.length && inOrder; i += 1) inOrder = byText(ids[i - 1]!, ids[i]!) <= 0;
+  if (inOrder) return component;
+  const order = Array.from(ids.keys()).sort((a, b) => byText(ids[a]!, ids[b]!) || a - b);
+  return { ...component, applicationIds: order.map((i) => ids[i]!), score: Float64Array.from(order, (i) => component.score[i]!), absent: Uint8Array.from(order, (i) => component.absent[i]!) };
+}
+
 /**
- * The panel scores of one stage of a round, per candidate and panel component. `score` is the
- * published component score (rounded half up once to two decimals, on the rubric's scale) and is
- * set only once the component is locked; `max` is the scale's maximum; `absent` when the candidate
- * was marked absent. A component appears once its rubric exists; until then `locked` is false. A
- * stage without panel components gives `{ locked: true, rows: [] }`. Throws 404 for an unknown
- * round or stage.
+ * The panel scores of one stage of a round, per panel component and candidate, as columns (a
+ * round has tens of thousands of candidates). `score` is the published component score (rounded
+ * half up once to two decimals, on the rubric's scale) and is set only once the component is
+ * locked; `max` is the scale's maximum; `absent` when the candidate was marked absent. A component
+ * appears once its rubric exists; until then `locked` is false. A stage without panel components
+ * gives `{ locked: true, components: [] }`. Throws 404 for an unknown round or stage.
  */
 export async function panelStageScores(db: Db, options: { agencyId: string; selectionId: string; stageKey: string }): Promise<PanelStageScores> {
   const selection = await getSelection(db, options);
@@ -67,10 +101,10 @@ export async function panelStageScores(db: Db, options: { agencyId: string; sele
   if (!pipeline.some((stage) => stage.key === options.stageKey)) throw notFound('Tahap seleksi');
   const parts = panelPartsOf(pipeline).filter((part) => part.stageKey === options.stageKey);
   const components = await componentsOfStage(db, { selectionId: selection.id, stageKey: options.stageKey });
-  const candidateRows = await candidateScoresOf(db, components.map((component) => component.id));
+  const read = await candidateScoresOf(db, components.map((component) => component.id));
   let candidates: StageCandidate[] | null = null;
   let locked = true;
-  const rows: PanelStageScores['rows'] = [];
+  const scored: PanelComponentScores[] = [];
   for (const part of parts) {
     const component = components.find((c) => c.componentKey === (part.componentKey ?? ''));
     if (!component) {
@@ -78,39 +112,28 @@ export async function panelStageScores(db: Db, options: { agencyId: string; sele
       continue;
     }
     const { max } = scaleOf(component);
-    const ofComponent = candidateRows.filter((row) => row.componentId === component.id);
+    const ofComponent = read.get(component.id) ?? { applicationIds: [], absent: new Uint8Array(0), score: new Float64Array(0) };
     if (component.status === 'locked') {
       // A locked score changes only by an audited correction (panel-correction.service); the latest is in force.
       const corrected = (await correctedScores(db, [component.id])).get(component.id);
-      for (const row of ofComponent) {
-        const score = corrected?.get(row.applicationId) ?? (row.score === null ? null : Number(row.score));
-        rows.push({ applicationId: row.applicationId, stageKey: part.stageKey, componentKey: part.componentKey, score, max, absent: row.absent });
-      }
+      const score = Float64Array.from(ofComponent.score);
+      if (corrected) ofComponent.applicationIds.forEach((id, i) => (score[i] = corrected.get(id) ?? score[i]!));
+      scored.push(inIdOrder({ componentKey: part.componentKey, max, applicationIds: ofComponent.applicationIds, score, absent: ofComponent.absent }));
     } else {
       locked = false;
-      const byApplication = new Map(ofComponent.map((row) => [row.applicationId, row]));
+      const at = new Map(ofComponent.applicationIds.map((id, i) => [id, i]));
       candidates ??= (await stageCandidates(db, { selection, stageKey: options.stageKey })).candidates;
-      for (const candidate of candidates) {
-        rows.push({ applicationId: candidate.applicationId, stageKey: part.stageKey, componentKey: part.componentKey, score: null, max, absent: byApplication.get(candidate.applicationId)?.absent ?? false });
-      }
+      const absent = Uint8Array.from(candidates, (candidate) => ofComponent.absent[at.get(candidate.applicationId) ?? -1] ?? 0);
+      scored.push(inIdOrder({ componentKey: part.componentKey, max, applicationIds: candidates.map((c) => c.applicationId), score: new Float64Array(candidates.length).fill(Number.NaN), absent }));
     }
   }
-  // By component key (localeCompare, once per distinct key rather than per comparison of tens of thousands of rows), then application id.
-  const keys = [...new Set(rows.map((row) => row.componentKey ?? ''))].sort((a, b) => a.localeCompare(b));
-  const keyOrder = new Map<string, number>();
-  keys.forEach((key, i) => keyOrder.set(key, i > 0 && keys[i - 1]!.localeCompare(key) === 0 ? keyOrder.get(keys[i - 1]!)! : i));
-  const order = rows.map((row) => keyOrder.get(row.componentKey ?? '')!);
-  const compare = (a: number, b: number) => order[a]! - order[b]! || byText(rows[a]!.applicationId, rows[b]!.applicationId);
-  // Locked scores are read in this order (component, then application id): checked in one pass, sorted only when not.
-  let inOrder = true;
-  for (let i = 1; i < rows.length && inOrder; i += 1) inOrder = compare(i - 1, i) <= 0;
-  if (inOrder) return { locked, rows };
-  const positions = rows.map((_, i) => i).sort((a, b) => compare(a, b) || a - b);
-  return { locked, rows: positions.map((i) => rows[i]!) };
+  // By component key (a stable sort keeps parts with the same key in the pipeline's order).
+  scored.sort((a, b) => (a.componentKey ?? '').localeCompare(b.componentKey ?? ''));
+  return { stageKey: options.stageKey, locked, components: scored };
 }
 
 /**
- * The same rows as panelStageScores, with every locked score recomputed from the assessors'
+ * The same scores as panelStageScores, with every locked score recomputed from the assessors'
  * submitted criterion scores (for the results' integrity check: a locked score changed straight in
  * the database does not survive it); a score changed by an audited correction keeps the correction.
  */
@@ -128,11 +151,15 @@ export async function panelStageScoresFromSheets(db: Db, options: { agencyId: st
     }
   }
   return {
-    locked: recorded.locked,
+    ...recorded,
     corrected: kept,
-    rows: recorded.rows.map((row) => {
-      const key = `${row.componentKey ?? ''}|${row.applicationId}`;
-      return !row.absent && fromSheets.has(key) ? { ...row, score: fromSheets.get(key)! } : row;
+    components: recorded.components.map((c) => {
+      const score = Float64Array.from(c.score);
+      c.applicationIds.forEach((id, i) => {
+        const key = `${c.componentKey ?? ''}|${id}`;
+        if (!c.absent[i] && fromSheets.has(key)) score[i] = fromSheets.get(key) ?? Number.NaN;
+      });
+      return { ...c, score };
     }),
   };
 }

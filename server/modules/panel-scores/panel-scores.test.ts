@@ -10,7 +10,7 @@ import { formasi } from '../formasi/formasi.table.js';
 import { notifications } from '../notifications/notifications.table.js';
 import { staffSession } from '../verification/verification.fixtures.js';
 import { assignmentRow, componentRow, jptRound } from './panel-scores.fixtures.js';
-import { panelStageScores } from './panel-scores.service.js';
+import { panelRows, panelStageScores } from './panel-scores.service.js';
 import { panelAssignments, panelCandidates, panelComponents, panelScores } from './panel-scores.table.js';
 
 let ctx: TestContext;
@@ -169,8 +169,8 @@ describe('who is scored', () => {
     expect(detail.candidates.map((c: { registrationNumber: string }) => c.registrationNumber).sort()).toEqual(setup.people.slice(0, 3).map((p) => p.registrationNumber).sort());
     const contract = await panelStageScores(ctx.database.db, { agencyId: setup.agency.id, selectionId: setup.selection.id, stageKey: 'skb' });
     expect(contract.locked).toBe(false);
-    expect(contract.rows).toHaveLength(3);
-    expect(contract.rows[0]).toMatchObject({ stageKey: 'skb', componentKey: 'praktik_kerja', score: null, max: 5, absent: false });
+    expect(panelRows(contract)).toHaveLength(3);
+    expect(panelRows(contract)[0]).toMatchObject({ stageKey: 'skb', componentKey: 'praktik_kerja', score: null, max: 5, absent: false });
   });
 });
 
@@ -376,7 +376,7 @@ describe('spread, moderation and locking', () => {
     expect(locked.json()).toMatchObject({ candidates: 2, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const scores = await panelStageScores(ctx.database.db, { agencyId, selectionId: selection.id, stageKey: 'wawancara' });
     expect(scores.locked).toBe(true);
-    expect(scores.rows.map((r) => [r.applicationId, r.score, r.max, r.absent, r.componentKey]).sort()).toEqual(
+    expect(panelRows(scores).map((r) => [r.applicationId, r.score, r.max, r.absent, r.componentKey]).sort()).toEqual(
       [
         [ids[0], 4.63, 5, false, null],
         [ids[1], 3.65, 5, false, null],
@@ -396,8 +396,8 @@ describe('spread, moderation and locking', () => {
     expect(confirm.statusCode, confirm.body).toBe(201);
     expect((await post(panel.cookie, `${componentUrl(componentId)}/lock`)).statusCode).toBe(200);
     const scores = await panelStageScores(ctx.database.db, { agencyId, selectionId: selection.id, stageKey: 'wawancara' });
-    expect(scores.rows.find((r) => r.applicationId === ids[0])).toMatchObject({ score: 4, absent: false });
-    expect(scores.rows.find((r) => r.applicationId === ids[1])).toMatchObject({ score: null, absent: true });
+    expect(panelRows(scores).find((r) => r.applicationId === ids[0])).toMatchObject({ score: 4, absent: false });
+    expect(panelRows(scores).find((r) => r.applicationId === ids[1])).toMatchObject({ score: null, absent: true });
   });
 
   it('exports the component to XLSX for the panel and observers, hiding nothing from them and the others’ scores from an assessor who has not submitted', async () => {
@@ -470,8 +470,8 @@ describe('correction after locking', () => {
     const [locked] = await ctx.database.db.select().from(panelCandidates).where(and(eq(panelCandidates.componentId, componentId), eq(panelCandidates.applicationId, ids[0]!)));
     expect(Number(locked!.score)).toBe(4);
     const stage = await panelStageScores(ctx.database.db, { agencyId, selectionId: selection.id, stageKey: 'wawancara' });
-    expect(stage.rows.find((row) => row.applicationId === ids[0])).toMatchObject({ score: 3.75, max: 5 });
-    expect(stage.rows.find((row) => row.applicationId === ids[1])).toMatchObject({ score: 4 });
+    expect(panelRows(stage).find((row) => row.applicationId === ids[0])).toMatchObject({ score: 3.75, max: 5 });
+    expect(panelRows(stage).find((row) => row.applicationId === ids[1])).toMatchObject({ score: 4 });
     const trail = (await audits('panel.score.correct')).filter((a) => a.targetId === componentId);
     expect(trail.map((a) => [a.summary.before, a.summary.after])).toEqual([
       [{ applicationId: ids[0], score: 4, originalScore: 4 }, expect.objectContaining({ applicationId: ids[0], score: 4.5 })],
@@ -526,7 +526,7 @@ describe('absence', () => {
     expect((await score(assessorB, ofB[0]!, allAt(4))).statusCode).toBe(409);
     expect((await post(assessorA.cookie, url, { absent: false, reason: 'Salah tandai, peserta ternyata hadir.' })).statusCode).toBe(403);
     const stage = await panelStageScores(ctx.database.db, { agencyId, selectionId: selection.id, stageKey: 'wawancara' });
-    expect(stage.rows.find((r) => r.applicationId === ids[0])).toMatchObject({ absent: true, score: null });
+    expect(panelRows(stage).find((r) => r.applicationId === ids[0])).toMatchObject({ absent: true, score: null });
     expect((await post(panel.cookie, url, { absent: false, reason: 'Peserta hadir terlambat dengan izin panitia.' })).statusCode).toBe(200);
     expect((await score(assessorB, ofB[0]!, allAt(4))).statusCode).toBe(200);
     expect((await post(assessorA.cookie, url, { absent: true, reason: 'Mencoba menandai peserta yang sudah dinilai.' })).statusCode).toBe(409);
@@ -566,14 +566,14 @@ describe('panelStageScores contract', () => {
   it('gives no rows and not locked before the rubric exists; rows with null scores while open; 404 for an unknown stage', async () => {
     const round = await jptRound(ctx, agencyId, { candidates: 2 });
     const ref = { agencyId, selectionId: round.selection.id };
-    expect(await panelStageScores(ctx.database.db, { ...ref, stageKey: 'makalah' })).toEqual({ locked: false, rows: [] });
+    expect(await panelStageScores(ctx.database.db, { ...ref, stageKey: 'makalah' })).toEqual({ stageKey: 'makalah', locked: false, components: [] });
     const component = await componentRow(ctx, { ...ref, stageKey: 'makalah' });
     await assignmentRow(ctx, { component, applicationId: round.candidates[0]!.id, assessorId: assessorA.account.id });
     const open = await panelStageScores(ctx.database.db, { ...ref, stageKey: 'makalah' });
     expect(open.locked).toBe(false);
-    expect(open.rows).toHaveLength(2);
-    expect(open.rows.every((r) => r.score === null && r.max === 5 && r.componentKey === null && r.stageKey === 'makalah')).toBe(true);
-    expect(await panelStageScores(ctx.database.db, { ...ref, stageKey: 'administrasi' })).toEqual({ locked: true, rows: [] });
+    expect(panelRows(open)).toHaveLength(2);
+    expect(panelRows(open).every((r) => r.score === null && r.max === 5 && r.componentKey === null && r.stageKey === 'makalah')).toBe(true);
+    expect(await panelStageScores(ctx.database.db, { ...ref, stageKey: 'administrasi' })).toEqual({ stageKey: 'administrasi', locked: true, components: [] });
     await expect(panelStageScores(ctx.database.db, { ...ref, stageKey: 'psikotes' })).rejects.toThrow('Tahap seleksi tidak ditemukan');
     await expect(panelStageScores(ctx.database.db, { agencyId: (await createAgencyRow(ctx)).id, selectionId: round.selection.id, stageKey: 'makalah' })).rejects.toThrow('Seleksi tidak ditemukan');
   });

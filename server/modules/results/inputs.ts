@@ -48,35 +48,32 @@ function catOutcome(row: { status: string; total: number | null; scores: Record<
 
 /**
  * Each panel leaf's outcomes as columns aligned with the candidates (`ids`, by application id).
- * The panel's rows come by component and then application id (panelStageScores' order), so each
- * component's rows are walked alongside the candidates; rows of applications that are not among
- * the candidates are left out.
+ * Each component's candidates come by application id too (panelStageScores' order), so they are
+ * walked alongside the candidates; those that are not among the candidates are left out.
  */
-export function panelColumns(ids: readonly string[], stageKey: string, rows: PanelStageScores['rows']): Map<string, PanelColumns> {
+export function panelColumns(ids: readonly string[], scores: PanelStageScores): Map<string, PanelColumns> {
   const n = ids.length;
   const byLeaf = new Map<string, PanelColumns>();
-  let componentKey: string | null | undefined;
-  let columns: PanelColumns | undefined;
-  let i = 0;
-  for (const row of rows) {
-    if (!columns || row.componentKey !== componentKey) {
-      componentKey = row.componentKey;
-      const key = componentKey ? `${stageKey}.${componentKey}` : stageKey;
-      columns = byLeaf.get(key);
-      if (!columns) byLeaf.set(key, (columns = emptyPanelColumns(n)));
-      i = 0;
+  for (const component of scores.components) {
+    const key = component.componentKey ? `${scores.stageKey}.${component.componentKey}` : scores.stageKey;
+    let columns = byLeaf.get(key);
+    if (!columns) byLeaf.set(key, (columns = emptyPanelColumns(n)));
+    const { applicationIds, absent, score, max } = component;
+    let i = 0;
+    for (let r = 0; r < applicationIds.length; r += 1) {
+      const id = applicationIds[r]!;
+      // Back to the first candidate when the candidates are not in application id order after all.
+      if (i > 0 && ids[i - 1]! >= id) i = 0;
+      while (i < n && ids[i]! < id) i += 1;
+      if (i === n || ids[i] !== id) continue;
+      if (absent[r]) columns.state[i] = ABSENT;
+      else if (!Number.isNaN(score[r]!)) {
+        columns.state[i] = SCORED;
+        columns.score[i] = score[r]!;
+        columns.max[i] = max;
+      }
+      i += 1;
     }
-    // Back to the first candidate when the rows are not in application id order after all.
-    if (i > 0 && ids[i - 1]! >= row.applicationId) i = 0;
-    while (i < n && ids[i]! < row.applicationId) i += 1;
-    if (i === n || ids[i] !== row.applicationId) continue;
-    if (row.absent) columns.state[i] = ABSENT;
-    else if (row.score !== null) {
-      columns.state[i] = SCORED;
-      columns.score[i] = Number(row.score);
-      columns.max[i] = Number(row.max);
-    }
-    i += 1;
   }
   return byLeaf;
 }
@@ -145,7 +142,7 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     const scores = panelScores[n]!;
     panelLocked.set(stageKey, scores.locked);
     for (const c of scores.corrected ?? []) panelCorrected.push({ applicationId: c.applicationId, stageKey: c.componentKey ? `${stageKey}.${c.componentKey}` : stageKey });
-    for (const [key, columns] of panelColumns(keptIds, stageKey, scores.rows)) panel.set(key, columns);
+    for (const [key, columns] of panelColumns(keptIds, scores)) panel.set(key, columns);
   }
 
   const correctionsOf = new Map<string, Map<string, number | string>>();

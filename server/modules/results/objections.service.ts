@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { notifyMany } from '../notifications/notifications.service.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
 import { selections } from '../selections/selections.table.js';
+import { panelRows } from './panel-source.js';
 import { loadRound, rankingOf, stagesOf } from './results.repo.js';
 import { finalObjections, finalResults, type RankingBasis } from './results.table.js';
 import { zoneOf, type ResultDeps } from './results.service.js';
@@ -39,7 +40,7 @@ async function recordedScore(deps: ResultDeps, db: Db, { basis, line, item }: { 
     return row?.total ?? null;
   }
   const scores = await deps.panelScores(db, { agencyId: line.agencyId, selectionId: line.selectionId, stageKey: leaf.stageKey });
-  const row = scores.rows.find((r) => r.applicationId === line.applicationId && (r.componentKey ?? null) === leaf.componentKey);
+  const row = panelRows(scores).find((r) => r.applicationId === line.applicationId && (r.componentKey ?? null) === leaf.componentKey);
   return row && !row.absent ? row.score : null;
 }
 

@@ -1,9 +1,10 @@
 // The panel scores this module integrates, read through the panel module's service only
 // (server/modules/panel-scores/panel-scores.service.ts, the contract agreed with its engineer).
 import type { Db } from '../../db/client.js';
-import { panelStageScores, panelStageScoresFromSheets, type PanelStageScores } from '../panel-scores/panel-scores.service.js';
+import { panelRows, panelStageScores, panelStageScoresFromSheets, type PanelStageScores } from '../panel-scores/panel-scores.service.js';
 
 export type { PanelStageScores };
+export { panelRows };
 
 export type PanelScoresReader = (db: Db, options: { agencyId: string; selectionId: string; stageKey: string }) => Promise<PanelStageScores>;
 
