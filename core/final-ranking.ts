@@ -493,27 +493,30 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
   }
   const compiled = compileFor(plan, maxes, input.integration);
 
-  const lines: FinalLine[] = [];
   // What the ranking reads of each candidate to rank, as columns (no object per candidate), and the candidate's line.
+  // The lists are made at their full length (and the ranked ones cut after), rather than grown a candidate at a time.
   const m = remaining.length;
+  const lines = new Array<FinalLine>(m);
   const keys = {
-    registrationNumber: [] as string[],
-    formasiId: [] as string[],
+    registrationNumber: new Array<string>(m),
+    formasiId: new Array<string>(m),
     final: new Float64Array(m),
     skdTotal: new Float64Array(m),
     tkp: new Float64Array(m),
     tiu: new Float64Array(m),
     twk: new Float64Array(m),
-    ipk: [] as Array<number | null>,
-    birthDate: [] as string[],
+    ipk: new Array<number | null>(m),
+    birthDate: new Array<string>(m),
     absent: new Uint8Array(m),
     disqualified: new Uint8Array(m),
   };
-  const rankable: FinalLine[] = [];
+  const rankable = new Array<FinalLine>(m);
+  let ranked = 0;
   const leafCount = plan.leaves.length;
   const values = new Float64Array(leafCount);
   let missingCount = 0;
-  for (const i of remaining) {
+  for (let j = 0; j < m; j += 1) {
+    const i = remaining[j]!;
     const candidate = sorted[i]!;
     const scores: Record<string, number | null> = {};
     let missing: string[] | null = null;
@@ -548,7 +551,7 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
       decidedByBelow: null,
       missing: missing ?? NOTHING_MISSING,
     };
-    lines.push(line);
+    lines[j] = line;
     // A disqualified or absent candidate is never ranked, whatever is still missing.
     if (!candidate.disqualified && !absent && missing) {
       missingCount += 1;
@@ -564,10 +567,11 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
       }
       line.finalUnits = units;
     }
-    const r = rankable.length;
-    rankable.push(line);
-    keys.registrationNumber.push(candidate.registrationNumber);
-    keys.formasiId.push(candidate.formasiId);
+    const r = ranked;
+    ranked += 1;
+    rankable[r] = line;
+    keys.registrationNumber[r] = candidate.registrationNumber;
+    keys.formasiId[r] = candidate.formasiId;
     keys.final[r] = units;
     if (skd) {
       keys.skdTotal[r] = skd.total;
@@ -575,14 +579,14 @@ export function computeFinalRanking(input: FinalRankingInput): FinalRankingResul
       keys.tiu[r] = skd.tiu;
       keys.twk[r] = skd.twk;
     }
-    keys.ipk.push(candidate.ipk);
-    keys.birthDate.push(candidate.birthDate);
+    keys.ipk[r] = candidate.ipk;
+    keys.birthDate[r] = candidate.birthDate;
     keys.absent[r] = absent ? 1 : 0;
     keys.disqualified[r] = candidate.disqualified ? 1 : 0;
   }
   if (missingCount) issues.push(`${missingCount.toLocaleString('id-ID')} peserta belum memiliki semua nilai yang diintegrasikan.`);
 
-  const ranked = rankable.length;
+  for (const list of [rankable, keys.registrationNumber, keys.formasiId, keys.ipk, keys.birthDate]) list.length = ranked;
   const columns: RankingColumns = {
     ...keys,
     final: keys.final.subarray(0, ranked),

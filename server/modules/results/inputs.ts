@@ -152,15 +152,19 @@ export async function gatherInputs(options: GatherOptions): Promise<RoundInputs>
     correctionsOf.set(c.applicationId, items);
   }
   const wantedLevels = new Map([...formations.values()].map((f) => [f.id, diplomaLevels(f.education_levels)]));
-  const finalCandidates: FinalCandidateInput[] = [];
-  for (const i of kept) {
+  const finalCandidates = new Array<FinalCandidateInput>(kept.length);
+  // Most rounds have no corrections or disqualifications: then no id is looked up in them.
+  const anyFixed = correctionsOf.size > 0;
+  const anyDisqualified = options.disqualified.size > 0;
+  for (let k = 0; k < kept.length; k += 1) {
+    const i = kept[k]!;
     const applicationId = read.ids[i]!;
     const formation = formations.get(read.formasiIds[i]!)!;
-    const fixed = correctionsOf.get(applicationId);
+    const fixed = anyFixed ? correctionsOf.get(applicationId) : undefined;
     const ipk = fixed?.has('ipk') ? Number(fixed.get('ipk')) : rankingIpk(read.education[i], wantedLevels.get(formation.id)!);
     const birthDate = fixed?.has('birthDate') ? String(fixed.get('birthDate')) : (read.birthDates[i] ?? '1900-01-01');
     // The formation's own id string: equal to the row's, and compared by reference in the ranking.
-    finalCandidates.push({ applicationId, registrationNumber: read.registrationNumbers[i]!, name: read.names[i]!, formasiId: formation.id, birthDate, ipk, disqualified: options.disqualified.has(applicationId) });
+    finalCandidates[k] = { applicationId, registrationNumber: read.registrationNumbers[i]!, name: read.names[i]!, formasiId: formation.id, birthDate, ipk, disqualified: anyDisqualified && options.disqualified.has(applicationId) };
   }
   const registrationNumberOf = (applicationId: string) => read.registrationNumbers[read.ids.indexOf(applicationId)] ?? applicationId;
   return {
