@@ -85,21 +85,42 @@ const BACKSLASH = 92;
 const LETTER_N = 78;
 
 /**
- * Reads repeated values (a round's formations) as one string per distinct value: a value seen
- * before is found by its length and first characters and checked in place, so it is neither copied
- * out again nor hashed again where it is looked up (gatherInputs looks each candidate's formation up).
+ * Reads repeated values once: `parse` of each distinct text[from, to), kept by that text, which is
+ * found again by a hash of its characters and checked in place, so a value seen before is neither
+ * copied out nor parsed again. A round's candidates name a few hundred formations, and many share
+ * the same diplomas' levels and GPAs.
  */
-export function interner(): (text: string, from: number, to: number) => string {
-  const known = new Map<number, string>();
+export function textMemo<T>(parse: (value: string) => T): (text: string, from: number, to: number) => T {
+  const known = new Map<number, { text: string; value: T }>();
   return (text, from, to) => {
     let key = to - from;
-    for (let i = from, end = Math.min(to, from + 8); i < end; i += 1) key = (key * 33 + text.charCodeAt(i)) | 0;
+    for (let i = from; i < to; i += 1) key = (key * 31 + text.charCodeAt(i)) | 0;
     const seen = known.get(key);
-    if (seen !== undefined && seen.length === to - from && text.startsWith(seen, from)) return seen;
+    if (seen !== undefined && seen.text.length === to - from && text.startsWith(seen.text, from)) return seen.value;
     const value = text.slice(from, to);
-    if (seen === undefined) known.set(key, value);
-    return value;
+    const parsed = parse(value);
+    // A different text with the same hash is parsed each time it comes.
+    if (seen === undefined) known.set(key, { text: value, value: parsed });
+    return parsed;
   };
+}
+
+/** The same text as one string per distinct value (textMemo): looked up again, its hash is already known. */
+export const interner = () => textMemo((value) => value);
+
+/**
+ * The diplomas in applications.ranking_diplomas' form, as COPY writes it (its comment says how):
+ * each diploma's level and GPA, null for an empty list (the education is not a list); `whole` when
+ * the list is shorter than 1 + 2 × its count, and the diplomas must be read whole.
+ */
+function rankingDiplomas(value: string): { diplomas: readonly Diploma[] | null; whole: boolean } {
+  const listed = JSON.parse(copyTextValue(value)) as unknown[];
+  const count = listed.length ? (listed[0] as number) : null;
+  if (count === null) return { diplomas: null, whole: false };
+  if (listed.length !== 1 + 2 * count) return { diplomas: null, whole: true };
+  const diplomas = new Array<Diploma>(count);
+  for (let k = 0; k < count; k += 1) diplomas[k] = { level: listed[1 + k] as Diploma['level'], gpa: listed[1 + count + k] as Diploma['gpa'] };
+  return { diplomas, whole: false };
 }
 
 /** The number written in text[from, to): 0 when empty; plain digits (with a minus) read in place, anything else through Number. */
@@ -160,8 +181,9 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
   /** Candidates whose diplomas are read whole, and those whose birth date is taken from the profile. */
   const whole: number[] = [];
   const undated: number[] = [];
-  // A round's formations are few: each is one string (interner).
+  // A round's formations are few, and many candidates' diplomas read the same: each is read once (textMemo).
   const formationOf = interner();
+  const diplomasOf = textMemo(rankingDiplomas);
   // The values are located with indexOf and only those kept are copied out; numbers are read in place.
   for (let i = 0, start = 0; i < n; i += 1) {
     const end = text.indexOf('\n', start);
@@ -177,19 +199,11 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
     round.ids[i] = valueOf(text, 0);
     round.formasiIds[i] = formationOf(text, cut[1]! + 1, cut[2]!);
     round.registrationNumbers[i] = textOf(text, 2)!;
-    // The profile's diplomas as applications.ranking_diplomas holds them (its comment says how), null without a
-    // profile. A list shorter than 1 + 2 × its count sends that candidate's diplomas to the whole read (profileValuesOf).
-    const listed = isNull(text, 3) ? [] : (JSON.parse(textOf(text, 3)!) as unknown[]);
-    const diplomaCount = listed.length ? (listed[0] as number) : null;
-    if (diplomaCount === null) round.education[i] = null;
-    else if (listed.length === 1 + 2 * diplomaCount) {
-      const diplomas = new Array<Diploma>(diplomaCount);
-      for (let k = 0; k < diplomaCount; k += 1) diplomas[k] = { level: listed[1 + k] as Diploma['level'], gpa: listed[1 + diplomaCount + k] as Diploma['gpa'] };
-      round.education[i] = diplomas;
-    } else {
-      round.education[i] = null;
-      whole.push(i);
-    }
+    // The profile's diplomas as applications.ranking_diplomas holds them, null without a profile; shared by the
+    // candidates whose diplomas read the same (read only: the ranking takes the IPK from them).
+    const diplomas = isNull(text, 3) ? null : diplomasOf(text, cut[3]! + 1, cut[4]!);
+    round.education[i] = diplomas?.diplomas ?? null;
+    if (diplomas?.whole) whole.push(i);
     round.names[i] = textOf(text, 4) ?? '';
     round.birthDates[i] = textOf(text, 5);
     if (round.birthDates[i] === null) undated.push(i);

@@ -15,7 +15,7 @@ import { stageResults } from '../sanggah/sanggah.table.js';
 import { selections } from '../selections/selections.table.js';
 import { closeFinalObjectionWindow, createFinalRound, publishSkd, scorePraktik, type FinalRound } from './results.fixtures.js';
 import { appointedCandidates } from './results.service.js';
-import { interner, loadCandidatesWithCat, numberIn } from './results.repo.js';
+import { interner, loadCandidatesWithCat, numberIn, textMemo } from './results.repo.js';
 import { finalResults, resultDisqualifications } from './results.table.js';
 
 let ctx: TestContext;
@@ -416,6 +416,20 @@ describe('the compact read of a round’s candidates', () => {
     const values: string[] = [];
     for (let from = 0, to = text.indexOf('|'); to !== -1; from = to + 1, to = text.indexOf('|', from)) values.push(intern(text, from, to));
     expect(values).toEqual(['abcdefgh-1', 'abcdefgh-2', 'abcdefgh-1', 'abc', 'abcdefgh-1x', 'abc']);
+  });
+
+  it('parses each distinct text once, and a text whose hash another text already holds each time it comes', () => {
+    const parsed: string[] = [];
+    const memo = textMemo((value) => {
+      parsed.push(value);
+      return `<${value}>`;
+    });
+    // "Aa" and "BB" have the same hash (31 × 65 + 97 = 31 × 66 + 66).
+    const text = 'Aa|BB|Aa|BB|xyz|Aa||';
+    const values: string[] = [];
+    for (let from = 0, to = text.indexOf('|'); to !== -1; from = to + 1, to = text.indexOf('|', from)) values.push(memo(text, from, to));
+    expect(values).toEqual(['<Aa>', '<BB>', '<Aa>', '<BB>', '<xyz>', '<Aa>', '<>']);
+    expect(parsed).toEqual(['Aa', 'BB', 'BB', 'xyz', '']);
   });
 
   it('reads a number in place exactly as Number reads its text', () => {
