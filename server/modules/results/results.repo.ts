@@ -86,15 +86,15 @@ const LETTER_N = 78;
 
 /**
  * Reads repeated values once: `parse` of each distinct text[from, to), kept by that text, which is
- * found again by a hash of its characters and checked in place, so a value seen before is neither
- * copied out nor parsed again. A round's candidates name a few hundred formations, and many share
- * the same diplomas' levels and GPAs.
+ * found again by a hash of its length and last 16 characters (where ids and the diplomas' GPAs
+ * differ) and checked in place, so a value seen before is neither copied out nor parsed again. A
+ * round's candidates name a few hundred formations, and many share the same diplomas' levels and GPAs.
  */
 export function textMemo<T>(parse: (value: string) => T): (text: string, from: number, to: number) => T {
   const known = new Map<number, { text: string; value: T }>();
   return (text, from, to) => {
     let key = to - from;
-    for (let i = from; i < to; i += 1) key = (key * 31 + text.charCodeAt(i)) | 0;
+    for (let i = Math.max(from, to - 16); i < to; i += 1) key = (key * 31 + text.charCodeAt(i)) | 0;
     const seen = known.get(key);
     if (seen !== undefined && seen.text.length === to - from && text.startsWith(seen.text, from)) return seen.value;
     const value = text.slice(from, to);
