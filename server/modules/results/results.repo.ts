@@ -68,7 +68,8 @@ export type RoundCandidates = {
   birthDates: Array<string | null>;
   /**
    * The profile's diplomas, each with the level and GPA that rankingIpk reads (as the profile holds
-   * them, whatever else a diploma holds); null when the profile's education is not a list.
+   * them, whatever else a diploma holds); null when the profile's education is not a list. Candidates
+   * whose diplomas read the same share one list (read only).
    */
   education: Array<readonly Diploma[] | null>;
   cat: CatColumns[];
