@@ -7,6 +7,7 @@ import { isAscii } from 'node:buffer';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { uuid } from '../../core/schemas/common.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -271,11 +272,11 @@ export async function copyOutText(db: Db, select: string): Promise<string> {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = uuid();
 
-/** An id as a literal for a statement that takes no parameters (copyOutText): refused unless it is a UUID and nothing else. */
+/** An id as a literal for a statement that takes no parameters (copyOutText): refused unless it is a UUID and nothing else (the schemas' own check). */
 export function uuidLiteral(id: string): string {
-  if (!UUID.test(id)) throw new Error(`Bukan UUID: ${JSON.stringify(id).slice(0, 60)}`);
+  if (!UUID.safeParse(id).success) throw new Error(`Bukan UUID: ${JSON.stringify(id).slice(0, 60)}`);
   return `'${id}'`;
 }
 
