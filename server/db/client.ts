@@ -287,6 +287,13 @@ export function copyTextValue(text: string): string {
   return text.indexOf('\\') === -1 ? text : text.replace(/\\(.)/gs, (_, c: string) => COPY_ESCAPES[c] ?? c);
 }
 
+/** How many rows a copy's text holds (copyOutText: one line each, every line ended by a newline). */
+export function copyRowCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n += 1;
+  return n;
+}
+
 /** The driver's client behind `db` (pg Pool or PoolClient, PGlite or its transaction), which Drizzle keeps on its session. */
 const rawClientOf = (db: Db) => (db as unknown as { session: { client: RawClient } }).session.client;
 const isPg = (client: RawClient) => client instanceof pg.Pool || client instanceof pg.Client;

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { copyOutText, uuidLiteral, type Db } from '../../db/client.js';
+import { copyOutText, copyRowCount, uuidLiteral, type Db } from '../../db/client.js';
 import { accountRoles, accounts } from '../accounts/accounts.repo.js';
 import { applications } from '../applications/applications.table.js';
 import { formasi } from '../formasi/formasi.table.js';
@@ -50,8 +50,7 @@ export async function candidateScoresOf(db: Db, componentIds: string[]): Promise
   const byComponent = new Map<string, CandidateScoreColumns>();
   for (const componentId of [...componentIds].sort()) {
     const text = await copyOutText(db, `SELECT application_id, absent, score FROM panel_candidates WHERE component_id = ${uuidLiteral(componentId)} ORDER BY application_id`);
-    let n = 0;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n += 1;
+    const n = copyRowCount(text);
     const columns: CandidateScoreColumns = { applicationIds: new Array<string>(n), absent: new Uint8Array(n), score: new Float64Array(n) };
     for (let i = 0, start = 0; i < n; i += 1) {
       const end = text.indexOf('\n', start);

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ABSENT, emptyCatColumns, SCORED, type CatColumns, type Diploma } from '../../../core/final-ranking.js';
 import type { PipelineStage } from '../../../core/pipeline.js';
 import { lowerBound } from '../../../core/text-order.js';
-import { copyOutText, copyTextValue, selectArrays, selectRows, uuidLiteral, type Db } from '../../db/client.js';
+import { copyOutText, copyRowCount, copyTextValue, selectArrays, selectRows, uuidLiteral, type Db } from '../../db/client.js';
 import { stageResults } from '../sanggah/sanggah.table.js';
 import { finalRankings, resultDisqualifications } from './results.table.js';
 
@@ -165,8 +165,7 @@ export async function loadCandidatesWithCat(db: Db, selectionId: string, bluepri
       WHERE a.selection_id = ${uuidLiteral(selectionId)} AND a.status = 'ms' AND a.registration_number IS NOT NULL
       ORDER BY a.id`,
   );
-  let n = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n += 1;
+  const n = copyRowCount(text);
   const cat = blueprints.map(() => emptyCatColumns(n));
   const round: RoundCandidates = { ids: new Array(n), formasiIds: new Array(n), registrationNumbers: new Array(n), names: new Array(n), birthDates: new Array(n), education: new Array(n), cat };
   const widthOf = (b: BlueprintRead) => (b.subtests ? 2 + SUBTESTS.length : 2);
